@@ -1,0 +1,5 @@
+package org.credfolio.catalog;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface Occupations extends MongoRepository<Occupation, String> {}

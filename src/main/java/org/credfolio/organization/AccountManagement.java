@@ -1,0 +1,115 @@
+package org.credfolio.organization;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.credfolio.shared.error.ConflictException;
+import org.credfolio.shared.error.InvalidInputException;
+import org.credfolio.shared.security.CurrentUser;
+import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.security.Role;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** User accounts of the built-in login. */
+@Service
+public class AccountManagement {
+    private static final Set<Role> DISTRICT_ADMIN_MAY_CREATE = Set.of(Role.EDUCATOR, Role.REGISTRAR, Role.DISTRICT_ADMIN);
+    private final Accounts accounts;
+    private final OrganizationManagement organizations;
+    private final PasswordEncoder passwords;
+    private final String unknownUserHash;
+
+    AccountManagement(Accounts accounts, OrganizationManagement organizations, PasswordEncoder passwords) {
+        this.accounts = accounts;
+        this.organizations = organizations;
+        this.passwords = passwords;
+        // Checked against when the username is unknown, so both failures take the same time.
+        this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    /** Platform admins create any account; district admins create staff of their own district. */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'DISTRICT_ADMIN')")
+    public Account create(CreateAccountInput input) {
+        if (input.role() == Role.LEARNER) {
+            throw new InvalidInputException(
+                    "USE_CREATE_LEARNER_ACCOUNT", "input.role", "Learner accounts are created with createLearnerAccount.");
+        }
+        Organization org = organizations.get(input.organizationId());
+        CurrentUser user = CurrentUsers.require();
+        if (user.is(Role.DISTRICT_ADMIN)
+                && !(org.isOrIsWithin(user.organizationId()) && DISTRICT_ADMIN_MAY_CREATE.contains(input.role()))) {
+            throw new AccessDeniedException(
+                    "A district admin can only create educator, registrar and district admin accounts in their own district.");
+        }
+        requireRoleFits(input.role(), org);
+        return insert(input.username(), input.password(), input.role(), org.id(), null);
+    }
+
+    /** Called by the learner module after it has checked the learner and the caller's tenancy. */
+    @PreAuthorize("hasAnyRole('REGISTRAR', 'DISTRICT_ADMIN')")
+    public Account createLearnerAccount(String username, String password, String organizationId, String learnerId) {
+        return insert(username, password, Role.LEARNER, organizationId, learnerId);
+    }
+
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'DISTRICT_ADMIN')")
+    public List<Account> inOrganization(String organizationId) {
+        CurrentUser user = CurrentUsers.require();
+        if (user.is(Role.DISTRICT_ADMIN) && !organizations.get(organizationId).isOrIsWithin(user.organizationId())) {
+            throw new AccessDeniedException("A district admin can only list accounts of their own district.");
+        }
+        return accounts.findByOrganizationIdOrderByUsername(organizationId);
+    }
+
+    public Optional<Account> find(String id) {
+        return id == null ? Optional.empty() : accounts.findById(id);
+    }
+
+    /** The account whose password matches, or empty; takes as long for an unknown user. */
+    public Optional<Account> authenticate(String username, String password) {
+        Optional<Account> account = accounts.findByUsername(normalize(username));
+        String hash = account.map(Account::passwordHash).orElse(unknownUserHash);
+        boolean matches = passwords.matches(password, hash);
+        return matches ? account : Optional.empty();
+    }
+
+    private Account insert(String username, String password, Role role, String orgId, String learnerId) {
+        try {
+            return accounts.insert(new Account(
+                    UUID.randomUUID().toString(),
+                    normalize(username),
+                    passwords.encode(password),
+                    role,
+                    orgId,
+                    learnerId,
+                    Instant.now()));
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("USERNAME_TAKEN", "input.username", "That username is taken.");
+        }
+    }
+
+    private static void requireRoleFits(Role role, Organization org) {
+        boolean fits =
+                switch (role) {
+                    case EDUCATOR, REGISTRAR -> org.type() == OrganizationType.DISTRICT || org.type() == OrganizationType.SCHOOL;
+                    case DISTRICT_ADMIN -> org.type() == OrganizationType.DISTRICT;
+                    case COLLEGE -> org.type() == OrganizationType.COLLEGE;
+                    case EMPLOYER -> org.type() == OrganizationType.EMPLOYER || org.type() == OrganizationType.WORKFORCE_BOARD;
+                    case PLATFORM_ADMIN, LEARNER -> true;
+                };
+        if (!fits) {
+            throw new InvalidInputException(
+                    "ROLE_DOES_NOT_FIT_ORGANIZATION", "input.role", "A " + role + " cannot belong to a " + org.type() + ".");
+        }
+    }
+
+    static String normalize(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+}

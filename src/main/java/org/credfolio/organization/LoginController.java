@@ -1,0 +1,75 @@
+package org.credfolio.organization;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.credfolio.shared.security.LoginTokenKeys;
+import org.credfolio.shared.security.SecurityProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /auth/token}: exchanges a username and password for a bearer token. Errors follow
+ * OAuth 2.0 token-endpoint error responses (RFC 6749 section 5.2).
+ */
+@RestController
+class LoginController {
+    private final AccountManagement accounts;
+    private final LoginTokenKeys keys;
+    private final SecurityProperties properties;
+
+    LoginController(AccountManagement accounts, LoginTokenKeys keys, SecurityProperties properties) {
+        this.accounts = accounts;
+        this.keys = keys;
+        this.properties = properties;
+    }
+
+    record LoginRequest(String username, String password) {}
+
+    @PostMapping(path = "/auth/token")
+    ResponseEntity<Map<String, Object>> token(@RequestBody(required = false) LoginRequest request) {
+        if (!keys.enabled()) {
+            return error(HttpStatus.NOT_FOUND, "unsupported_grant_type",
+                    "Built-in login is off; sign in with " + properties.oidcIssuerUri() + ".");
+        }
+        if (request == null || isBlank(request.username()) || isBlank(request.password())) {
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "Send JSON with 'username' and 'password'.");
+        }
+        return accounts.authenticate(request.username(), request.password())
+                .map(this::issue)
+                .orElseGet(() -> error(HttpStatus.UNAUTHORIZED, "invalid_grant", "Wrong username or password."));
+    }
+
+    private ResponseEntity<Map<String, Object>> issue(Account account) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("preferred_username", account.username());
+        claims.put("role", account.role().name());
+        if (account.organizationId() != null) {
+            claims.put("org", account.organizationId());
+        }
+        if (account.learnerId() != null) {
+            claims.put("learner", account.learnerId());
+        }
+        Instant expires = Instant.now().plus(properties.tokenTtl());
+        String token = keys.mint(properties.tokenIssuer(), account.id(), expires, claims).orElseThrow();
+        return ResponseEntity.ok()
+                .header("Cache-Control", "no-store")
+                .body(Map.of(
+                        "access_token", token,
+                        "token_type", "Bearer",
+                        "expires_in", properties.tokenTtl().toSeconds()));
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String description) {
+        return ResponseEntity.status(status)
+                .header("Cache-Control", "no-store")
+                .body(Map.of("error", code, "error_description", description));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,86 @@
+package org.credfolio.organization;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.credfolio.shared.error.InvalidInputException;
+import org.credfolio.shared.error.NotFoundException;
+import org.credfolio.shared.paging.PageRequests;
+import org.credfolio.shared.security.CurrentUser;
+import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.security.Role;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** The organization directory: public to read, curated by platform and district admins. */
+@Service
+public class OrganizationManagement {
+    private final Organizations organizations;
+    private final MongoOperations mongo;
+
+    OrganizationManagement(Organizations organizations, MongoOperations mongo) {
+        this.organizations = organizations;
+        this.mongo = mongo;
+    }
+
+    public Optional<Organization> find(String id) {
+        return id == null ? Optional.empty() : organizations.findById(id);
+    }
+
+    public Organization get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("ORGANIZATION_NOT_FOUND", "No organization " + id + "."));
+    }
+
+    public List<Organization> getAll(Collection<String> ids) {
+        return organizations.findAllById(ids);
+    }
+
+    public Window<Organization> list(OrganizationType type, ScrollSubrange page) {
+        Query query = type == null ? new Query() : Query.query(Criteria.where("type").is(type));
+        query.with(Sort.by("name", "_id")).limit(PageRequests.size(page)).with(PageRequests.position(page));
+        return mongo.scroll(query, Organization.class);
+    }
+
+    /** Platform admins create any organization; district admins create schools in their district. */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'DISTRICT_ADMIN')")
+    public Organization create(CreateOrganizationInput input) {
+        CurrentUser user = CurrentUsers.require();
+        boolean school = input.type() == OrganizationType.SCHOOL;
+        if (user.is(Role.DISTRICT_ADMIN) && !(school && user.belongsTo(input.districtId()))) {
+            throw new AccessDeniedException("A district admin can only add schools to their own district.");
+        }
+        if (school) {
+            Organization district = find(input.districtId())
+                    .filter(o -> o.type() == OrganizationType.DISTRICT)
+                    .orElseThrow(() -> new InvalidInputException(
+                            "DISTRICT_NOT_FOUND", "input.districtId", "A school needs the id of an existing district."));
+            input = withDistrict(input, district.id());
+        } else if (input.districtId() != null) {
+            throw new InvalidInputException(
+                    "DISTRICT_NOT_ALLOWED", "input.districtId", "Only a school belongs to a district.");
+        }
+        return organizations.insert(new Organization(
+                UUID.randomUUID().toString(),
+                input.type(),
+                input.name().strip(),
+                input.districtId(),
+                input.state(),
+                input.website(),
+                input.code(),
+                Instant.now()));
+    }
+
+    private static CreateOrganizationInput withDistrict(CreateOrganizationInput input, String districtId) {
+        return new CreateOrganizationInput(
+                input.type(), input.name(), districtId, input.state(), input.website(), input.code());
+    }
+}

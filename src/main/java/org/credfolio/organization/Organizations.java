@@ -1,0 +1,5 @@
+package org.credfolio.organization;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface Organizations extends MongoRepository<Organization, String> {}
