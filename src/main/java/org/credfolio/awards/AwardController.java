@@ -1,0 +1,75 @@
+package org.credfolio.awards;
+
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.credfolio.catalog.CatalogManagement;
+import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.learner.Learner;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class AwardController {
+    private final AwardManagement awards;
+    private final CatalogManagement catalog;
+
+    AwardController(AwardManagement awards, CatalogManagement catalog) {
+        this.awards = awards;
+        this.catalog = catalog;
+    }
+
+    @MutationMapping
+    Award recordEarnedCredential(@Argument @Valid RecordCredentialInput input) {
+        return awards.record(input);
+    }
+
+    @MutationMapping
+    Award revokeEarnedCredential(@Argument @Valid StatusChangeInput input) {
+        return awards.revoke(input);
+    }
+
+    @MutationMapping
+    Award suspendEarnedCredential(@Argument @Valid StatusChangeInput input) {
+        return awards.suspend(input);
+    }
+
+    @MutationMapping
+    Award reinstateEarnedCredential(@Argument @Valid StatusChangeInput input) {
+        return awards.reinstate(input);
+    }
+
+    @BatchMapping(typeName = "Learner", field = "credentials")
+    Map<Learner, List<Award>> credentials(List<Learner> learners) {
+        Map<String, List<Award>> byLearner = awards.forLearners(learners);
+        return learners.stream()
+                .collect(Collectors.toMap(l -> l, l -> byLearner.getOrDefault(l.id(), List.of()), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "EarnedCredential", field = "credential")
+    Map<Award, CredentialDefinition> credential(List<Award> list) {
+        Map<String, CredentialDefinition> byId =
+                catalog.getAll(list.stream().map(Award::credentialId).collect(Collectors.toSet())).stream()
+                        .collect(Collectors.toMap(CredentialDefinition::id, Function.identity()));
+        return list.stream()
+                .filter(a -> byId.containsKey(a.credentialId()))
+                .collect(Collectors.toMap(a -> a, a -> byId.get(a.credentialId()), (a, b) -> a));
+    }
+
+    /** Expiry is derived from today's date, so a stored ACTIVE credential can read as EXPIRED. */
+    @SchemaMapping(typeName = "EarnedCredential", field = "status")
+    String status(Award award) {
+        if (award.status() == AwardStatus.ACTIVE
+                && award.expiresOn() != null
+                && award.expiresOn().isBefore(LocalDate.now())) {
+            return "EXPIRED";
+        }
+        return award.status().name();
+    }
+}

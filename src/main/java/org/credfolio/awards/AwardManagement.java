@@ -1,0 +1,168 @@
+package org.credfolio.awards;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.credfolio.catalog.CatalogManagement;
+import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.learner.Learner;
+import org.credfolio.learner.LearnerAccess;
+import org.credfolio.learner.LearnerManagement;
+import org.credfolio.shared.audit.AuditLog;
+import org.credfolio.shared.error.ConflictException;
+import org.credfolio.shared.error.InvalidInputException;
+import org.credfolio.shared.error.NotFoundException;
+import org.credfolio.shared.security.CurrentUser;
+import org.credfolio.shared.security.CurrentUsers;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Records earned credentials and changes their status; registrars of the learner's organization only. */
+@Service
+public class AwardManagement {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final MongoOperations mongo;
+    private final LearnerManagement learners;
+    private final CatalogManagement catalog;
+    private final AuditLog audit;
+
+    AwardManagement(MongoOperations mongo, LearnerManagement learners, CatalogManagement catalog, AuditLog audit) {
+        this.mongo = mongo;
+        this.learners = learners;
+        this.catalog = catalog;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasRole('REGISTRAR')")
+    public Award record(RecordCredentialInput input) {
+        Learner learner = awardableLearner(input.learnerId());
+        CredentialDefinition credential = catalog.find(input.credentialId())
+                .orElseThrow(() -> new InvalidInputException(
+                        "CREDENTIAL_NOT_FOUND", "input.credentialId", "No catalog credential " + input.credentialId() + "."));
+        Award award = newAward(learner, input, expiry(input, credential));
+        Query noSuchAward = Query.query(Criteria.where("_id").is(learner.id()).and("credentials.dedupKey").ne(award.dedupKey()));
+        Update push = new Update().push("credentials", award).setOnInsert("districtId", learner.districtId());
+        try {
+            // One atomic upsert: if the learner already holds this credential for this date, the filter
+            // misses, the upsert tries a second document with the same _id, and MongoDB refuses it.
+            mongo.upsert(noSuchAward, push, LearnerAwards.class);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(
+                    "DUPLICATE_EARNED_CREDENTIAL",
+                    "input.credentialId",
+                    "This learner already has " + credential.name() + " earned on " + input.earnedOn() + ".");
+        }
+        audit.record("credential.recorded", "EarnedCredential", award.id(), Map.of("credentialId", credential.id()));
+        return award;
+    }
+
+    @PreAuthorize("hasRole('REGISTRAR')")
+    public Award revoke(StatusChangeInput input) {
+        return changeStatus(input, Set.of(AwardStatus.ACTIVE, AwardStatus.SUSPENDED), AwardStatus.REVOKED);
+    }
+
+    @PreAuthorize("hasRole('REGISTRAR')")
+    public Award suspend(StatusChangeInput input) {
+        return changeStatus(input, Set.of(AwardStatus.ACTIVE), AwardStatus.SUSPENDED);
+    }
+
+    @PreAuthorize("hasRole('REGISTRAR')")
+    public Award reinstate(StatusChangeInput input) {
+        return changeStatus(input, Set.of(AwardStatus.SUSPENDED), AwardStatus.ACTIVE);
+    }
+
+    /**
+     * Earned credentials of learners the caller has already been allowed to read (as loaded through
+     * {@link LearnerManagement}); one round trip for any number of learners.
+     */
+    public Map<String, List<Award>> forLearners(Collection<Learner> readable) {
+        Set<String> ids = readable.stream().map(Learner::id).collect(Collectors.toSet());
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), LearnerAwards.class).stream()
+                .collect(Collectors.toMap(LearnerAwards::learnerId, LearnerAwards::credentials));
+    }
+
+    private Award changeStatus(StatusChangeInput input, Set<AwardStatus> from, AwardStatus to) {
+        String learnerId = Award.learnerIdOf(input.id());
+        if (learnerId == null) {
+            throw new NotFoundException("EARNED_CREDENTIAL_NOT_FOUND", "input.id", "No earned credential " + input.id() + ".");
+        }
+        awardableLearner(learnerId);
+        Query query = Query.query(Criteria.where("_id").is(learnerId).and("credentials")
+                .elemMatch(Criteria.where("id").is(input.id()).and("status").in(from)));
+        Update update = new Update()
+                .set("credentials.$.status", to)
+                .set("credentials.$.statusReason", input.reason().strip())
+                .set("credentials.$.statusChangedAt", Instant.now());
+        if (mongo.updateFirst(query, update, LearnerAwards.class).getModifiedCount() == 0) {
+            throw whyUnchanged(learnerId, input.id(), to);
+        }
+        audit.record("credential." + to.name().toLowerCase(), "EarnedCredential", input.id(), Map.of("reason", input.reason()));
+        return find(learnerId, input.id());
+    }
+
+    private RuntimeException whyUnchanged(String learnerId, String awardId, AwardStatus to) {
+        Award current = find(learnerId, awardId);
+        String code = current.status() == AwardStatus.REVOKED ? "ALREADY_REVOKED" : "STATUS_CHANGE_NOT_ALLOWED";
+        return new ConflictException(
+                code, "input.id", "This credential is " + current.status() + " and cannot become " + to + ".");
+    }
+
+    private Award find(String learnerId, String awardId) {
+        LearnerAwards all = mongo.findById(learnerId, LearnerAwards.class);
+        return (all == null ? List.<Award>of() : all.credentials()).stream()
+                .filter(a -> a.id().equals(awardId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("EARNED_CREDENTIAL_NOT_FOUND", "input.id", "No earned credential " + awardId + "."));
+    }
+
+    private Learner awardableLearner(String learnerId) {
+        Learner learner = learners.get(learnerId);
+        CurrentUser user = CurrentUsers.require();
+        if (!LearnerAccess.canAward(user, learner)) {
+            throw new AccessDeniedException("Only registrars of the learner's organization record or change credentials.");
+        }
+        return learner;
+    }
+
+    private static LocalDate expiry(RecordCredentialInput input, CredentialDefinition credential) {
+        LocalDate expires = input.expiresOn() != null
+                ? input.expiresOn()
+                : credential.renewalMonths() == null ? null : input.earnedOn().plusMonths(credential.renewalMonths());
+        if (expires != null && !expires.isAfter(input.earnedOn())) {
+            throw new InvalidInputException("EXPIRY_NOT_AFTER_EARNED", "input.expiresOn", "The expiry date must come after the date earned.");
+        }
+        return expires;
+    }
+
+    private static Award newAward(Learner learner, RecordCredentialInput input, LocalDate expiresOn) {
+        byte[] serial = new byte[8];
+        RANDOM.nextBytes(serial);
+        Award.ExamFee fee = input.examFee() == null ? null : new Award.ExamFee(input.examFee().payer(), input.examFee().amount());
+        return new Award(
+                learner.id() + "." + HexFormat.of().formatHex(serial),
+                input.credentialId(),
+                input.earnedOn(),
+                expiresOn,
+                input.result(),
+                input.evidenceUrl(),
+                fee,
+                AwardStatus.ACTIVE,
+                null,
+                null,
+                CurrentUsers.require().subject(),
+                Instant.now(),
+                Award.dedupKey(input.credentialId(), input.earnedOn()));
+    }
+}

@@ -1,0 +1,27 @@
+package org.credfolio.awards;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bulk insert of earned credentials for demo and benchmark data, bypassing the per-award checks of
+ * {@link AwardManagement}. Not reachable from the API; callers load trusted, generated data only.
+ */
+@Component
+public class AwardSeeding {
+    private final MongoOperations mongo;
+
+    AwardSeeding(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Inserts each learner's earned credentials as that learner's awards document. */
+    public void insertAll(Map<String, String> districtByLearner, Map<String, List<Award>> awardsByLearner) {
+        List<LearnerAwards> docs = awardsByLearner.entrySet().stream()
+                .map(e -> new LearnerAwards(e.getKey(), districtByLearner.get(e.getKey()), e.getValue()))
+                .toList();
+        mongo.insert(docs, LearnerAwards.class);
+    }
+}

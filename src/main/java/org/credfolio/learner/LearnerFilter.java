@@ -1,0 +1,11 @@
+package org.credfolio.learner;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/** Filters of the {@code learners} query; all optional, combined with AND. */
+public record LearnerFilter(
+        @Size(max = 64) String schoolId,
+        @Min(2000) @Max(2100) Integer graduationYear,
+        @Size(max = 100) String namePrefix) {}

@@ -1,0 +1,5 @@
+package org.credfolio.learner;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface Learners extends MongoRepository<Learner, String> {}
