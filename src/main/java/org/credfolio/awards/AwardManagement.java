@@ -99,12 +99,15 @@ public class AwardManagement {
             throw new NotFoundException("EARNED_CREDENTIAL_NOT_FOUND", "input.id", "No earned credential " + input.id() + ".");
         }
         awardableLearner(learnerId);
-        Query query = Query.query(Criteria.where("_id").is(learnerId).and("credentials")
-                .elemMatch(Criteria.where("id").is(input.id()).and("status").in(from)));
+        // Awards are never removed from the array, so an element's position is stable: the update is
+        // conditioned on that element still having an allowed status, atomically.
+        int index = indexOf(learnerId, input.id());
+        String at = "credentials." + index + ".";
+        Query query = Query.query(Criteria.where("_id").is(learnerId).and(at + "id").is(input.id()).and(at + "status").in(from));
         Update update = new Update()
-                .set("credentials.$.status", to)
-                .set("credentials.$.statusReason", input.reason().strip())
-                .set("credentials.$.statusChangedAt", Instant.now());
+                .set(at + "status", to)
+                .set(at + "statusReason", input.reason().strip())
+                .set(at + "statusChangedAt", Instant.now());
         if (mongo.updateFirst(query, update, LearnerAwards.class).getModifiedCount() == 0) {
             throw whyUnchanged(learnerId, input.id(), to);
         }
@@ -120,11 +123,22 @@ public class AwardManagement {
     }
 
     private Award find(String learnerId, String awardId) {
+        return held(learnerId).get(indexOf(learnerId, awardId));
+    }
+
+    private int indexOf(String learnerId, String awardId) {
+        List<Award> held = held(learnerId);
+        for (int i = 0; i < held.size(); i++) {
+            if (held.get(i).id().equals(awardId)) {
+                return i;
+            }
+        }
+        throw new NotFoundException("EARNED_CREDENTIAL_NOT_FOUND", "input.id", "No earned credential " + awardId + ".");
+    }
+
+    private List<Award> held(String learnerId) {
         LearnerAwards all = mongo.findById(learnerId, LearnerAwards.class);
-        return (all == null ? List.<Award>of() : all.credentials()).stream()
-                .filter(a -> a.id().equals(awardId))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("EARNED_CREDENTIAL_NOT_FOUND", "input.id", "No earned credential " + awardId + "."));
+        return all == null || all.credentials() == null ? List.of() : all.credentials();
     }
 
     private Learner awardableLearner(String learnerId) {

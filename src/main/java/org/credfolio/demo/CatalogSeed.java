@@ -1,0 +1,151 @@
+package org.credfolio.demo;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.catalog.CredentialDefinition.StateListing;
+import org.credfolio.catalog.CredentialType;
+import org.credfolio.catalog.Portability;
+import org.credfolio.organization.Organization;
+import org.credfolio.organization.OrganizationType;
+
+/**
+ * The platform credential catalog from the Texas Education Agency lists (names and codes only)
+ * joined with the project's curated details and occupation links.
+ */
+final class CatalogSeed {
+    static final String CREDENTIAL_PREFIX = "tx-ibc-";
+    static final String VENDOR_PREFIX = "tx-vendor-";
+
+    private CatalogSeed() {}
+
+    record Catalog(
+            List<Organization> certifyingBodies,
+            List<CredentialDefinition> credentials,
+            List<CredentialOccupationLink> occupationLinks) {}
+
+    static Catalog load(Instant now) {
+        List<Organization> vendors = vendors(SeedFiles.csv("tx_tea/tea_ibc_vendor_codes.csv"), now);
+        List<CredentialOccupationLink> links = links(SeedFiles.csv("credential_occupations.csv"));
+        List<CredentialDefinition> credentials = credentials(
+                SeedFiles.csv("tx_tea/tea_ibc_postsecondary_certification_licensure_codes.csv"),
+                byCode(SeedFiles.csv("credential_details.csv")),
+                links,
+                vendorNames(vendors),
+                now);
+        return new Catalog(vendors, credentials, links);
+    }
+
+    /** The Texas CTE programs of study, by name. */
+    static List<String> programsOfStudy() {
+        return SeedFiles.csv("tx_tea/tea_cte_program_of_study_codes.csv").stream()
+                .map(row -> row.get("short_description").strip())
+                .toList();
+    }
+
+    static List<Organization> vendors(List<Map<String, String>> rows, Instant now) {
+        return rows.stream()
+                .map(row -> new Organization(
+                        VENDOR_PREFIX + row.get("code_value").strip(),
+                        OrganizationType.CERTIFYING_BODY,
+                        row.get("short_description").strip(),
+                        null,
+                        null,
+                        null,
+                        row.get("code_value").strip(),
+                        now))
+                .toList();
+    }
+
+    static List<CredentialOccupationLink> links(List<Map<String, String>> rows) {
+        return rows.stream()
+                .map(row -> CredentialOccupationLink.of(
+                        credentialId(row.get("tea_code")), row.get("soc_code").strip(), row.get("source_note").strip()))
+                .toList();
+    }
+
+    static List<CredentialDefinition> credentials(
+            List<Map<String, String>> teaRows,
+            Map<String, Map<String, String>> details,
+            List<CredentialOccupationLink> links,
+            Map<String, String> vendorNames,
+            Instant now) {
+        Map<String, List<String>> socByCredential = new HashMap<>();
+        links.forEach(link -> socByCredential.computeIfAbsent(link.credentialId(), id -> new ArrayList<>()).add(link.socCode()));
+        List<CredentialDefinition> credentials = new ArrayList<>();
+        for (Map<String, String> row : teaRows) {
+            String code = row.get("code_value").strip();
+            Map<String, String> detail = details.getOrDefault(code, Map.of());
+            List<String> occupations = socByCredential.getOrDefault(credentialId(code), List.of());
+            credentials.add(credential(code, row.get("short_description").strip(), detail, occupations, vendorNames, now));
+        }
+        return credentials;
+    }
+
+    private static CredentialDefinition credential(
+            String code,
+            String name,
+            Map<String, String> detail,
+            List<String> occupations,
+            Map<String, String> vendorNames,
+            Instant now) {
+        String vendorCode = text(detail.get("vendor_code"));
+        CredentialType type = enumOf(CredentialType.class, detail.get("credential_type"));
+        Integer renewalMonths = text(detail.get("renewal_months")) == null ? null : Integer.valueOf(text(detail.get("renewal_months")));
+        String vendorName = vendorCode == null ? null : vendorNames.get(VENDOR_PREFIX + vendorCode);
+        return new CredentialDefinition(
+                credentialId(code),
+                name,
+                type,
+                vendorCode == null ? null : VENDOR_PREFIX + vendorCode,
+                CredentialDescriptions.describe(name, type, vendorName, code, renewalMonths),
+                List.copyOf(occupations),
+                text(detail.get("career_cluster")),
+                enumOf(Portability.class, detail.get("portability")),
+                stacksInto(detail.get("stacks_into")),
+                renewalMonths,
+                text(detail.get("exam_fee_usd")) == null ? null : new BigDecimal(text(detail.get("exam_fee_usd"))),
+                List.of(new StateListing("TX", code)),
+                null,
+                now);
+    }
+
+    static String credentialId(String teaCode) {
+        return CREDENTIAL_PREFIX + teaCode.strip();
+    }
+
+    private static List<String> stacksInto(String cell) {
+        String value = text(cell);
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).map(CatalogSeed::credentialId).toList();
+    }
+
+    private static Map<String, Map<String, String>> byCode(List<Map<String, String>> rows) {
+        Map<String, Map<String, String>> byCode = new LinkedHashMap<>();
+        rows.forEach(row -> byCode.put(row.get("tea_code").strip(), row));
+        return byCode;
+    }
+
+    private static Map<String, String> vendorNames(List<Organization> vendors) {
+        Map<String, String> names = new HashMap<>();
+        vendors.forEach(v -> names.put(v.id(), v.name()));
+        return names;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String cell) {
+        String value = text(cell);
+        return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    private static String text(String cell) {
+        return cell == null || cell.isBlank() ? null : cell.strip();
+    }
+}

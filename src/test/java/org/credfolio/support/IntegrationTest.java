@@ -1,0 +1,99 @@
+package org.credfolio.support;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * Base of every test that runs the whole application over real HTTP. The same tests run on a real
+ * MongoDB (Testcontainers, where Docker exists) and on the embedded store (everywhere else).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "credfolio.store.in-memory=true",
+            "credfolio.demo.enabled=false",
+            "credfolio.security.login-key-file=target/test-data/login-token-key.pem"
+        })
+@Import(IntegrationTest.MongoCommandCounting.class)
+public abstract class IntegrationTest {
+    private static final MongoDBContainer MONGO = TestStores.mongoDbOrNull();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected CommandCounter mongoCommands;
+
+    @Autowired
+    protected Tenants tenants;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        if (MONGO != null) {
+            registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("credfolio"));
+        }
+    }
+
+    @BeforeEach
+    void resetCounters() {
+        mongoCommands.reset();
+    }
+
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    protected HttpGraphQlTester anonymous() {
+        return HttpGraphQlTester.create(
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build());
+    }
+
+    protected HttpGraphQlTester as(Tenants.User user) {
+        return anonymous().mutate().header("Authorization", "Bearer " + login(user)).build();
+    }
+
+    /** Logs in through the real token endpoint. */
+    protected String login(Tenants.User user) {
+        Map<?, ?> body = http().post()
+                .uri("/auth/token")
+                .bodyValue(Map.of("username", user.username(), "password", user.password()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return (String) body.get("access_token");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MongoCommandCounting {
+        @Bean
+        CommandCounter commandCounter() {
+            return new CommandCounter();
+        }
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer countCommands(CommandCounter counter) {
+            return settings -> settings.addCommandListener(counter);
+        }
+
+        @Bean
+        Tenants tenants(org.springframework.data.mongodb.core.MongoOperations mongo,
+                org.springframework.security.crypto.password.PasswordEncoder passwords) {
+            return new Tenants(mongo, passwords);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.credfolio.support;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * Chooses the store the integration tests run on: a real MongoDB in a container where Docker is
+ * available, the embedded store otherwise. {@code -Dcredfolio.test.store=embedded} or
+ * {@code =mongodb} forces either.
+ */
+final class TestStores {
+    private static MongoDBContainer container;
+
+    private TestStores() {}
+
+    static synchronized MongoDBContainer mongoDbOrNull() {
+        String wanted = System.getProperty("credfolio.test.store", "auto");
+        boolean useMongo = wanted.equals("mongodb")
+                || (wanted.equals("auto") && DockerClientFactory.instance().isDockerAvailable());
+        if (!useMongo) {
+            return null;
+        }
+        if (container == null) {
+            container = new MongoDBContainer("mongo:8.0");
+            container.start();
+        }
+        return container;
+    }
+}
