@@ -76,7 +76,7 @@ public class CatalogManagement {
                 query.addCriteria(Criteria.where("certifyingBodyId").is(filter.certifyingBodyId()));
             }
         }
-        query.with(Sort.by("name", "_id")).limit(PageRequests.size(page)).with(PageRequests.position(page));
+        query.with(Sort.by("name", "id")).limit(PageRequests.size(page)).with(PageRequests.position(page));
         return mongo.scroll(query, CredentialDefinition.class);
     }
 

@@ -83,7 +83,7 @@ public class LearnerManagement {
                 query.addCriteria(Criteria.where("sortName").regex("^" + Pattern.quote(prefix)));
             }
         }
-        query.with(Sort.by("sortName", "_id")).limit(PageRequests.size(page)).with(PageRequests.position(page));
+        query.with(Sort.by("sortName", "id")).limit(PageRequests.size(page)).with(PageRequests.position(page));
         return mongo.scroll(query, Learner.class);
     }
 
@@ -162,7 +162,7 @@ public class LearnerManagement {
 
     private Learner modify(String id, Update update) {
         return mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(id)), update, FindAndModifyOptions.options().returnNew(true), Learner.class);
+                Query.query(Criteria.where("id").is(id)), update, FindAndModifyOptions.options().returnNew(true), Learner.class);
     }
 
     private Organization schoolOfCaller(String schoolId) {

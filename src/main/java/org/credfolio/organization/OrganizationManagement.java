@@ -46,7 +46,7 @@ public class OrganizationManagement {
 
     public Window<Organization> list(OrganizationType type, ScrollSubrange page) {
         Query query = type == null ? new Query() : Query.query(Criteria.where("type").is(type));
-        query.with(Sort.by("name", "_id")).limit(PageRequests.size(page)).with(PageRequests.position(page));
+        query.with(Sort.by("name", "id")).limit(PageRequests.size(page)).with(PageRequests.position(page));
         return mongo.scroll(query, Organization.class);
     }
 

@@ -1,0 +1,106 @@
+package org.credfolio.demo;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import org.credfolio.awards.AwardSeeding;
+import org.credfolio.organization.Organization;
+import org.credfolio.shared.store.EmbeddedStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the platform catalog and the fictional demo tenant at startup when {@link DemoLoadPolicy}
+ * allows it, and says at INFO why it did or did not.
+ */
+@Component
+class DemoDataLoader implements ApplicationRunner {
+    static final String PASSWORD_PROPERTY = "credfolio.demo.password";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final String PASSWORD_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final int PASSWORD_LENGTH = 20;
+
+    private final MongoOperations mongo;
+    private final DemoDataWriter writer;
+    private final PasswordEncoder passwords;
+    private final ObjectProvider<EmbeddedStore> embeddedStore;
+    private final Environment environment;
+
+    DemoDataLoader(
+            MongoOperations mongo,
+            AwardSeeding awardSeeding,
+            PasswordEncoder passwords,
+            ObjectProvider<EmbeddedStore> embeddedStore,
+            Environment environment) {
+        this.mongo = mongo;
+        this.writer = new DemoDataWriter(mongo, awardSeeding);
+        this.passwords = passwords;
+        this.embeddedStore = embeddedStore;
+        this.environment = environment;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        DemoLoadPolicy.Decision decision = DemoLoadPolicy.decide(
+                environment.getProperty(DemoLoadPolicy.ENABLED_PROPERTY, Boolean.class),
+                embeddedStore.getIfAvailable() != null,
+                mongo.exists(Query.query(Criteria.where("_id").is(DemoOrganizations.DISTRICT)), Organization.class),
+                isEmpty("credentials") && isEmpty("organizations"));
+        if (!decision.load()) {
+            log.info("Demo data not loaded: {}.", decision.reason());
+            return;
+        }
+        log.info("Loading demo data: {}.", decision.reason());
+        load();
+    }
+
+    private void load() {
+        long started = System.nanoTime();
+        String configured = environment.getProperty(PASSWORD_PROPERTY);
+        String password = configured == null || configured.isBlank() ? randomPassword() : configured;
+        DemoDataWriter.Counts counts = writer.write(passwords, password, Instant.now());
+        log.info(
+                "Demo data loaded in {} ms: {} occupations, {} certifying bodies, {} credentials, {} occupation links,"
+                        + " {} demo organizations, {} learners, {} earned credentials, {} accounts.",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                counts.occupations(),
+                counts.certifyingBodies(),
+                counts.credentials(),
+                counts.links(),
+                counts.organizations(),
+                counts.learners(),
+                counts.awards(),
+                counts.accounts());
+        if (configured == null || configured.isBlank()) {
+            log.warn(
+                    "Demo accounts {} share the generated password {} (set {} to choose one)."
+                            + " It is stored only as a hash and will not be shown again.",
+                    DemoAccounts.usernames(),
+                    password,
+                    PASSWORD_PROPERTY);
+        }
+    }
+
+    private boolean isEmpty(String collection) {
+        return !mongo.exists(new Query(), collection);
+    }
+
+    private static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
+        for (int i = 0; i < PASSWORD_LENGTH; i++) {
+            password.append(PASSWORD_CHARS.charAt(random.nextInt(PASSWORD_CHARS.length())));
+        }
+        return password.toString();
+    }
+}

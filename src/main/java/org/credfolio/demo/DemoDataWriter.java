@@ -1,0 +1,91 @@
+package org.credfolio.demo;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.bson.Document;
+import org.credfolio.awards.Award;
+import org.credfolio.awards.AwardSeeding;
+import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.catalog.Occupation;
+import org.credfolio.learner.Learner;
+import org.credfolio.organization.Account;
+import org.credfolio.organization.Organization;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Writes the seed catalog and the demo tenant in bulk inserts. Documents whose id already exists
+ * are skipped, so a load that stopped half way can be run again, and a catalog that another load
+ * already wrote is left as it is. The demo district goes last: its presence means "loaded".
+ */
+final class DemoDataWriter {
+    private final MongoOperations mongo;
+    private final AwardSeeding awardSeeding;
+
+    DemoDataWriter(MongoOperations mongo, AwardSeeding awardSeeding) {
+        this.mongo = mongo;
+        this.awardSeeding = awardSeeding;
+    }
+
+    record Counts(
+            int occupations,
+            int certifyingBodies,
+            int credentials,
+            int links,
+            int organizations,
+            int learners,
+            int awards,
+            int accounts) {}
+
+    Counts write(PasswordEncoder encoder, String password, Instant now) {
+        CatalogSeed.Catalog catalog = CatalogSeed.load(now);
+        int occupations = insertMissing(OccupationSeed.load(), Occupation::socCode, Occupation.class);
+        int bodies = insertMissing(catalog.certifyingBodies(), Organization::id, Organization.class);
+        int credentials = insertMissing(catalog.credentials(), CredentialDefinition::id, CredentialDefinition.class);
+        int links = insertMissing(catalog.occupationLinks(), CredentialOccupationLink::id, CredentialOccupationLink.class);
+        DemoData.DemoDataSet demo = DemoData.generate(catalog.credentials(), CatalogSeed.programsOfStudy());
+        int learners = insertMissing(demo.learners(), Learner::id, Learner.class);
+        int awards = insertAwards(demo);
+        String learnerSchool = demo.learners().get(0).schoolId();
+        int accounts = insertMissing(DemoAccounts.all(encoder, password, learnerSchool, now), Account::id, Account.class);
+        int organizations = insertMissing(demo.organizations(), Organization::id, Organization.class);
+        return new Counts(occupations, bodies, credentials, links, organizations, learners, awards, accounts);
+    }
+
+    private int insertAwards(DemoData.DemoDataSet demo) {
+        Set<String> existing = existingIds("awards");
+        Map<String, List<Award>> missing = new LinkedHashMap<>();
+        demo.awards().forEach((learnerId, awards) -> {
+            if (!existing.contains(learnerId)) {
+                missing.put(learnerId, awards);
+            }
+        });
+        if (!missing.isEmpty()) {
+            awardSeeding.insertAll(demo.districtByLearner(), missing);
+        }
+        return missing.values().stream().mapToInt(List::size).sum();
+    }
+
+    private <T> int insertMissing(List<T> items, Function<T, String> id, Class<T> type) {
+        Set<String> existing = existingIds(mongo.getCollectionName(type));
+        List<T> missing = items.stream().filter(item -> !existing.contains(id.apply(item))).toList();
+        if (!missing.isEmpty()) {
+            mongo.insert(missing, type);
+        }
+        return missing.size();
+    }
+
+    private Set<String> existingIds(String collection) {
+        Query idsOnly = new Query();
+        idsOnly.fields().include("_id");
+        Set<String> ids = new HashSet<>();
+        mongo.find(idsOnly, Document.class, collection).forEach(doc -> ids.add(String.valueOf(doc.get("_id"))));
+        return ids;
+    }
+}
