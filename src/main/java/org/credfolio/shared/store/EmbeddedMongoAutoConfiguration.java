@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -52,6 +54,13 @@ public class EmbeddedMongoAutoConfiguration {
         ConnectionString uri = new ConnectionString(
                 "mongodb://127.0.0.1:" + store.address().getPort() + "/credfolio");
         return () -> uri;
+    }
+
+    /** Replaces Boot's MongoDB health indicator, named so that Boot's backs off. */
+    @Bean(name = "mongoHealthContributor")
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    EmbeddedStoreHealth mongoHealthContributor(ObjectProvider<MongoOperations> mongo) {
+        return new EmbeddedStoreHealth(mongo.getObject());
     }
 
     private static MongoBackend h2Backend(EmbeddedStoreProperties properties) throws IOException {
