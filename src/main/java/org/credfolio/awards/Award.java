@@ -38,7 +38,7 @@ public record Award(
         return dot <= 0 ? null : awardId.substring(0, dot);
     }
 
-    static String dedupKey(String credentialId, LocalDate earnedOn) {
+    public static String dedupKey(String credentialId, LocalDate earnedOn) {
         return credentialId + "@" + earnedOn;
     }
 }

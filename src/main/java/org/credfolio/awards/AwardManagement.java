@@ -50,9 +50,14 @@ public class AwardManagement {
         Learner learner = awardableLearner(input.learnerId());
         CredentialDefinition credential = catalog.find(input.credentialId())
                 .orElseThrow(() -> new InvalidInputException(
-                        "CREDENTIAL_NOT_FOUND", "input.credentialId", "No catalog credential " + input.credentialId() + "."));
+                        "CREDENTIAL_NOT_FOUND",
+                        "input.credentialId",
+                        "No catalog credential " + input.credentialId() + "."));
         Award award = newAward(learner, input, expiry(input, credential));
-        Query noSuchAward = Query.query(Criteria.where("_id").is(learner.id()).and("credentials.dedupKey").ne(award.dedupKey()));
+        Query noSuchAward = Query.query(Criteria.where("_id")
+                .is(learner.id())
+                .and("credentials.dedupKey")
+                .ne(award.dedupKey()));
         Update push = new Update().push("credentials", award).setOnInsert("districtId", learner.districtId());
         try {
             // One atomic upsert: if the learner already holds this credential for this date, the filter
@@ -96,14 +101,20 @@ public class AwardManagement {
     private Award changeStatus(StatusChangeInput input, Set<AwardStatus> from, AwardStatus to) {
         String learnerId = Award.learnerIdOf(input.id());
         if (learnerId == null) {
-            throw new NotFoundException("EARNED_CREDENTIAL_NOT_FOUND", "input.id", "No earned credential " + input.id() + ".");
+            throw new NotFoundException(
+                    "EARNED_CREDENTIAL_NOT_FOUND", "input.id", "No earned credential " + input.id() + ".");
         }
         awardableLearner(learnerId);
         // Awards are never removed from the array, so an element's position is stable: the update is
         // conditioned on that element still having an allowed status, atomically.
         int index = indexOf(learnerId, input.id());
         String at = "credentials." + index + ".";
-        Query query = Query.query(Criteria.where("_id").is(learnerId).and(at + "id").is(input.id()).and(at + "status").in(from));
+        Query query = Query.query(Criteria.where("_id")
+                .is(learnerId)
+                .and(at + "id")
+                .is(input.id())
+                .and(at + "status")
+                .in(from));
         Update update = new Update()
                 .set(at + "status", to)
                 .set(at + "statusReason", input.reason().strip())
@@ -111,7 +122,11 @@ public class AwardManagement {
         if (mongo.updateFirst(query, update, LearnerAwards.class).getModifiedCount() == 0) {
             throw whyUnchanged(learnerId, input.id(), to);
         }
-        audit.record("credential." + to.name().toLowerCase(), "EarnedCredential", input.id(), Map.of("reason", input.reason()));
+        audit.record(
+                "credential." + to.name().toLowerCase(),
+                "EarnedCredential",
+                input.id(),
+                Map.of("reason", input.reason()));
         return find(learnerId, input.id());
     }
 
@@ -145,7 +160,8 @@ public class AwardManagement {
         Learner learner = learners.get(learnerId);
         CurrentUser user = CurrentUsers.require();
         if (!LearnerAccess.canAward(user, learner)) {
-            throw new AccessDeniedException("Only registrars of the learner's organization record or change credentials.");
+            throw new AccessDeniedException(
+                    "Only registrars of the learner's organization record or change credentials.");
         }
         return learner;
     }
@@ -155,7 +171,8 @@ public class AwardManagement {
                 ? input.expiresOn()
                 : credential.renewalMonths() == null ? null : input.earnedOn().plusMonths(credential.renewalMonths());
         if (expires != null && !expires.isAfter(input.earnedOn())) {
-            throw new InvalidInputException("EXPIRY_NOT_AFTER_EARNED", "input.expiresOn", "The expiry date must come after the date earned.");
+            throw new InvalidInputException(
+                    "EXPIRY_NOT_AFTER_EARNED", "input.expiresOn", "The expiry date must come after the date earned.");
         }
         return expires;
     }
@@ -163,7 +180,9 @@ public class AwardManagement {
     private static Award newAward(Learner learner, RecordCredentialInput input, LocalDate expiresOn) {
         byte[] serial = new byte[8];
         RANDOM.nextBytes(serial);
-        Award.ExamFee fee = input.examFee() == null ? null : new Award.ExamFee(input.examFee().payer(), input.examFee().amount());
+        Award.ExamFee fee = input.examFee() == null
+                ? null
+                : new Award.ExamFee(input.examFee().payer(), input.examFee().amount());
         return new Award(
                 learner.id() + "." + HexFormat.of().formatHex(serial),
                 input.credentialId(),

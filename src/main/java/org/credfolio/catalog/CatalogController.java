@@ -93,7 +93,9 @@ class CatalogController {
     }
 
     private static <T> List<T> pick(List<String> keys, Map<String, T> byKey) {
-        return keys == null ? List.of() : keys.stream().map(byKey::get).filter(v -> v != null).toList();
+        return keys == null
+                ? List.of()
+                : keys.stream().map(byKey::get).filter(v -> v != null).toList();
     }
 
     private static String nullToEmpty(String s) {

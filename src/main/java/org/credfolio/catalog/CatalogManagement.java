@@ -64,7 +64,8 @@ public class CatalogManagement {
         if (filter != null) {
             if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
                 query.addCriteria(Criteria.where("name")
-                        .regex(Pattern.compile(Pattern.quote(filter.nameContains().strip()), Pattern.CASE_INSENSITIVE)));
+                        .regex(Pattern.compile(
+                                Pattern.quote(filter.nameContains().strip()), Pattern.CASE_INSENSITIVE)));
             }
             if (filter.careerCluster() != null) {
                 query.addCriteria(Criteria.where("careerCluster").is(filter.careerCluster()));
@@ -90,8 +91,8 @@ public class CatalogManagement {
     @PreAuthorize("hasAnyRole('DISTRICT_ADMIN', 'PLATFORM_ADMIN')")
     public CredentialDefinition update(String id, CredentialInput input) {
         CurrentUser user = CurrentUsers.require();
-        CredentialDefinition existing = find(id)
-                .orElseThrow(() -> new NotFoundException("CREDENTIAL_NOT_FOUND", "id", "No credential " + id + "."));
+        CredentialDefinition existing = find(id).orElseThrow(
+                        () -> new NotFoundException("CREDENTIAL_NOT_FOUND", "id", "No credential " + id + "."));
         if (user.is(Role.DISTRICT_ADMIN) && !user.belongsTo(existing.curatedBy())) {
             throw new AccessDeniedException("A district admin can only change catalog entries their district added.");
         }
@@ -133,13 +134,18 @@ public class CatalogManagement {
             throw new InvalidInputException(
                     "CERTIFYING_BODY_NOT_FOUND", "input.certifyingBodyId", "No certifying body with that id.");
         }
-        if (occupations.findAllById(socCodes).size() != socCodes.stream().distinct().count()) {
+        if (occupations.findAllById(socCodes).size()
+                != socCodes.stream().distinct().count()) {
             throw new InvalidInputException(
                     "OCCUPATION_NOT_FOUND", "input.occupations", "Every occupation must be a known SOC code.");
         }
-        if (stacks.contains(id) || credentials.findAllById(stacks).size() != stacks.stream().distinct().count()) {
+        if (stacks.contains(id)
+                || credentials.findAllById(stacks).size()
+                        != stacks.stream().distinct().count()) {
             throw new InvalidInputException(
-                    "CREDENTIAL_NOT_FOUND", "input.stacksInto", "Every credential it stacks into must be in the catalog.");
+                    "CREDENTIAL_NOT_FOUND",
+                    "input.stacksInto",
+                    "Every credential it stacks into must be in the catalog.");
         }
     }
 }

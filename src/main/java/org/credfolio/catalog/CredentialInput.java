@@ -17,7 +17,9 @@ public record CredentialInput(
         @NotNull CredentialType type,
         @Size(max = 64) String certifyingBodyId,
         @Size(max = 4000) String description,
-        @Size(max = 20) List<@Pattern(regexp = "\\d{2}-\\d{4}", message = "must be a SOC code like 49-3023") String> occupations,
+        @Size(max = 20)
+                List<@Pattern(regexp = "\\d{2}-\\d{4}", message = "must be a SOC code like 49-3023") String>
+                        occupations,
         @Size(max = 100) String careerCluster,
         @NotNull Portability portability,
         @Size(max = 20) List<@NotBlank String> stacksInto,

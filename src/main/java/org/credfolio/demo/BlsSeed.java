@@ -5,11 +5,14 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** National wage and demand figures from the two BLS files, keyed by SOC code. */
 final class BlsSeed {
     /** OEWS prints '#' where a wage is at or above this top-coding threshold (May 2024 release). */
     static final int TOP_CODED_ANNUAL_WAGE = 239_200;
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     static final String OEWS_FILE = "bls/oews_national_may2024.csv";
     static final String PROJECTIONS_FILE = "bls/employment_projections_2024_2034.csv";
@@ -25,7 +28,9 @@ final class BlsSeed {
         Map<String, Wage> wages = new LinkedHashMap<>();
         for (Map<String, String> row : oewsRows) {
             if ("detailed".equals(row.get("O_GROUP"))) {
-                wages.put(row.get("OCC_CODE").strip(), new Wage(row.get("OCC_TITLE").strip(), annualWage(row.get("A_MEDIAN"))));
+                wages.put(
+                        row.get("OCC_CODE").strip(),
+                        new Wage(row.get("OCC_TITLE").strip(), annualWage(row.get("A_MEDIAN"))));
             }
         }
         return wages;
@@ -67,7 +72,10 @@ final class BlsSeed {
         if (value == null) {
             return null;
         }
-        return new BigDecimal(value).movePointRight(3).setScale(0, RoundingMode.HALF_UP).intValueExact();
+        return new BigDecimal(value)
+                .movePointRight(3)
+                .setScale(0, RoundingMode.HALF_UP)
+                .intValueExact();
     }
 
     /** A number with thousands separators, or null for "N/A", "*", "—" and blanks. */
@@ -78,7 +86,7 @@ final class BlsSeed {
 
     private static String digits(String cell) {
         String value = cell == null ? "" : cell.replace(",", "").strip();
-        return value.matches("-?\\d+(\\.\\d+)?") ? value : null;
+        return NUMBER.matcher(value).matches() ? value : null;
     }
 
     private static String blankToNull(String cell) {

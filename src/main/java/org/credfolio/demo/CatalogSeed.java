@@ -1,18 +1,12 @@
 package org.credfolio.demo;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.credfolio.catalog.CredentialDefinition;
-import org.credfolio.catalog.CredentialDefinition.StateListing;
-import org.credfolio.catalog.CredentialType;
-import org.credfolio.catalog.Portability;
 import org.credfolio.organization.Organization;
 import org.credfolio.organization.OrganizationType;
 
@@ -67,7 +61,9 @@ final class CatalogSeed {
     static List<CredentialOccupationLink> links(List<Map<String, String>> rows) {
         return rows.stream()
                 .map(row -> CredentialOccupationLink.of(
-                        credentialId(row.get("tea_code")), row.get("soc_code").strip(), row.get("source_note").strip()))
+                        credentialId(row.get("tea_code")),
+                        row.get("soc_code").strip(),
+                        row.get("source_note").strip()))
                 .toList();
     }
 
@@ -78,54 +74,22 @@ final class CatalogSeed {
             Map<String, String> vendorNames,
             Instant now) {
         Map<String, List<String>> socByCredential = new HashMap<>();
-        links.forEach(link -> socByCredential.computeIfAbsent(link.credentialId(), id -> new ArrayList<>()).add(link.socCode()));
+        links.forEach(link -> socByCredential
+                .computeIfAbsent(link.credentialId(), id -> new ArrayList<>())
+                .add(link.socCode()));
         List<CredentialDefinition> credentials = new ArrayList<>();
         for (Map<String, String> row : teaRows) {
             String code = row.get("code_value").strip();
             Map<String, String> detail = details.getOrDefault(code, Map.of());
             List<String> occupations = socByCredential.getOrDefault(credentialId(code), List.of());
-            credentials.add(credential(code, row.get("short_description").strip(), detail, occupations, vendorNames, now));
+            credentials.add(CuratedDetails.definition(
+                    code, row.get("short_description").strip(), detail, occupations, vendorNames, now));
         }
         return credentials;
     }
 
-    private static CredentialDefinition credential(
-            String code,
-            String name,
-            Map<String, String> detail,
-            List<String> occupations,
-            Map<String, String> vendorNames,
-            Instant now) {
-        String vendorCode = text(detail.get("vendor_code"));
-        CredentialType type = enumOf(CredentialType.class, detail.get("credential_type"));
-        Integer renewalMonths = text(detail.get("renewal_months")) == null ? null : Integer.valueOf(text(detail.get("renewal_months")));
-        String vendorName = vendorCode == null ? null : vendorNames.get(VENDOR_PREFIX + vendorCode);
-        return new CredentialDefinition(
-                credentialId(code),
-                name,
-                type,
-                vendorCode == null ? null : VENDOR_PREFIX + vendorCode,
-                CredentialDescriptions.describe(name, type, vendorName, code, renewalMonths),
-                List.copyOf(occupations),
-                text(detail.get("career_cluster")),
-                enumOf(Portability.class, detail.get("portability")),
-                stacksInto(detail.get("stacks_into")),
-                renewalMonths,
-                text(detail.get("exam_fee_usd")) == null ? null : new BigDecimal(text(detail.get("exam_fee_usd"))),
-                List.of(new StateListing("TX", code)),
-                null,
-                now);
-    }
-
     static String credentialId(String teaCode) {
         return CREDENTIAL_PREFIX + teaCode.strip();
-    }
-
-    private static List<String> stacksInto(String cell) {
-        String value = text(cell);
-        return value == null
-                ? List.of()
-                : Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).map(CatalogSeed::credentialId).toList();
     }
 
     private static Map<String, Map<String, String>> byCode(List<Map<String, String>> rows) {
@@ -138,14 +102,5 @@ final class CatalogSeed {
         Map<String, String> names = new HashMap<>();
         vendors.forEach(v -> names.put(v.id(), v.name()));
         return names;
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String cell) {
-        String value = text(cell);
-        return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-    }
-
-    private static String text(String cell) {
-        return cell == null || cell.isBlank() ? null : cell.strip();
     }
 }

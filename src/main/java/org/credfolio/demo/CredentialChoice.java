@@ -14,11 +14,26 @@ import java.util.Set;
 final class CredentialChoice {
     /** TEA codes and relative weights of the credentials high-school learners earn most. */
     private static final Map<String, Double> COMMON = Map.ofEntries(
-            Map.entry("551", 10.0), Map.entry("662", 9.0), Map.entry("481", 6.0), Map.entry("480", 3.0),
-            Map.entry("811", 4.0), Map.entry("017", 4.0), Map.entry("015", 2.0), Map.entry("018", 1.5),
-            Map.entry("630", 4.0), Map.entry("784", 3.0), Map.entry("783", 2.0), Map.entry("390", 3.0),
-            Map.entry("351", 2.0), Map.entry("131", 2.0), Map.entry("191", 1.5), Map.entry("810", 1.5),
-            Map.entry("800", 1.0), Map.entry("380", 1.0), Map.entry("790", 1.0), Map.entry("534", 1.0));
+            Map.entry("551", 10.0),
+            Map.entry("662", 9.0),
+            Map.entry("481", 6.0),
+            Map.entry("480", 3.0),
+            Map.entry("811", 4.0),
+            Map.entry("017", 4.0),
+            Map.entry("015", 2.0),
+            Map.entry("018", 1.5),
+            Map.entry("630", 4.0),
+            Map.entry("784", 3.0),
+            Map.entry("783", 2.0),
+            Map.entry("390", 3.0),
+            Map.entry("351", 2.0),
+            Map.entry("131", 2.0),
+            Map.entry("191", 1.5),
+            Map.entry("810", 1.5),
+            Map.entry("800", 1.0),
+            Map.entry("380", 1.0),
+            Map.entry("790", 1.0),
+            Map.entry("534", 1.0));
 
     /** Credentials a Texas program of study typically leads to, by TEA code, most common first. */
     private static final Map<String, List<String>> BY_PATHWAY = Map.ofEntries(

@@ -14,7 +14,9 @@ final class CredentialDescriptions {
         if (vendorName != null) {
             text.append(" from ").append(vendorName);
         }
-        text.append(" on the Texas Education Agency list (code ").append(teaCode).append(").");
+        text.append(" on the Texas Education Agency list (code ")
+                .append(teaCode)
+                .append(").");
         if (renewalMonths != null) {
             text.append(" Renewal is due every ").append(renewalMonths).append(" months.");
         }

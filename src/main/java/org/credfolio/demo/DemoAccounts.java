@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.credfolio.organization.Account;
 import org.credfolio.shared.security.Role;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** One demo sign-in per role, named after the role so the README can list them. */
 final class DemoAccounts {
@@ -27,15 +26,18 @@ final class DemoAccounts {
         return names;
     }
 
-    /** Each account gets its own BCrypt hash (own salt), though all share the demo password. */
-    static List<Account> all(PasswordEncoder encoder, String password, String learnerSchoolId, Instant now) {
+    /**
+     * All accounts share the demo password and so one hash: BCrypt is deliberately slow, and
+     * hashing once keeps startup fast while revealing nothing the shared password does not.
+     */
+    static List<Account> all(String passwordHash, String learnerSchoolId, Instant now) {
         List<Account> accounts = new ArrayList<>();
         for (Role role : Role.values()) {
             boolean learner = role == Role.LEARNER;
             accounts.add(new Account(
                     "demo-account-" + roleName(role),
                     username(role),
-                    encoder.encode(password),
+                    passwordHash,
                     role,
                     learner ? learnerSchoolId : organizationOf(role),
                     learner ? DemoLearners.FIRST_LEARNER : null,

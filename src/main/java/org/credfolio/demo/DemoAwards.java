@@ -91,12 +91,7 @@ final class DemoAwards {
                 changedAt,
                 RECORDED_BY,
                 recordedAt,
-                dedupKey(credential.id(), earnedOn));
-    }
-
-    /** Same format as {@code Award.dedupKey}, which is package-private to the awards module. */
-    static String dedupKey(String credentialId, LocalDate earnedOn) {
-        return credentialId + "@" + earnedOn;
+                Award.dedupKey(credential.id(), earnedOn));
     }
 
     /** A date in the window that falls in the learner's high-school years, rarely in summer. */

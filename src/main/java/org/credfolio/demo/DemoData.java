@@ -26,7 +26,8 @@ final class DemoData {
     private static final long AWARD_SEED = 20_260_902L;
 
     /** When the demo organizations "joined": before any learner enrolled or award was recorded. */
-    static final Instant ORGANIZATIONS_CREATED = LocalDate.of(2023, 7, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    static final Instant ORGANIZATIONS_CREATED =
+            LocalDate.of(2023, 7, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     private DemoData() {}
 
@@ -46,7 +47,8 @@ final class DemoData {
     static DemoDataSet generate(List<CredentialDefinition> catalog, List<String> programsOfStudy) {
         List<Learner> learners = new DemoLearners(new Random(LEARNER_SEED), programsOfStudy).generate();
         Map<String, CredentialDefinition> byId = catalog.stream()
-                .collect(Collectors.toMap(CredentialDefinition::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        CredentialDefinition::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, List<Award>> awards = new DemoAwards(new Random(AWARD_SEED), byId).generate(learners);
         return new DemoDataSet(DemoOrganizations.all(ORGANIZATIONS_CREATED), learners, awards);
     }

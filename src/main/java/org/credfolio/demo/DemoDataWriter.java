@@ -48,12 +48,14 @@ final class DemoDataWriter {
         int occupations = insertMissing(OccupationSeed.load(), Occupation::socCode, Occupation.class);
         int bodies = insertMissing(catalog.certifyingBodies(), Organization::id, Organization.class);
         int credentials = insertMissing(catalog.credentials(), CredentialDefinition::id, CredentialDefinition.class);
-        int links = insertMissing(catalog.occupationLinks(), CredentialOccupationLink::id, CredentialOccupationLink.class);
+        int links =
+                insertMissing(catalog.occupationLinks(), CredentialOccupationLink::id, CredentialOccupationLink.class);
         DemoData.DemoDataSet demo = DemoData.generate(catalog.credentials(), CatalogSeed.programsOfStudy());
         int learners = insertMissing(demo.learners(), Learner::id, Learner.class);
         int awards = insertAwards(demo);
         String learnerSchool = demo.learners().get(0).schoolId();
-        int accounts = insertMissing(DemoAccounts.all(encoder, password, learnerSchool, now), Account::id, Account.class);
+        int accounts = insertMissing(
+                DemoAccounts.all(encoder.encode(password), learnerSchool, now), Account::id, Account.class);
         int organizations = insertMissing(demo.organizations(), Organization::id, Organization.class);
         return new Counts(occupations, bodies, credentials, links, organizations, learners, awards, accounts);
     }
@@ -74,7 +76,9 @@ final class DemoDataWriter {
 
     private <T> int insertMissing(List<T> items, Function<T, String> id, Class<T> type) {
         Set<String> existing = existingIds(mongo.getCollectionName(type));
-        List<T> missing = items.stream().filter(item -> !existing.contains(id.apply(item))).toList();
+        List<T> missing = items.stream()
+                .filter(item -> !existing.contains(id.apply(item)))
+                .toList();
         if (!missing.isEmpty()) {
             mongo.insert(missing, type);
         }

@@ -1,8 +1,8 @@
 package org.credfolio.demo;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,13 +59,14 @@ final class DemoLearners {
         // The first learner backs the demo learner account, so it always has a CTE program.
         boolean academy = n != 1 && random.nextDouble() < 0.4;
         int graduationYear = n == 1 ? 2026 : 2025 + random.nextInt(4);
-        List<String> programs = n == 1
-                ? List.of("Information Technology Support and Services")
-                : programs(academy ? 0.8 : 0.47);
+        List<String> programs =
+                n == 1 ? List.of("Information Technology Support and Services") : programs(academy ? 0.8 : 0.47);
         Demographics demographics = demographics();
         String given = DemoNames.givenName(random, demographics.gender());
         String family = DemoNames.familyName(random);
-        Instant enrolled = LocalDate.of(Math.max(graduationYear - 4, 2023), 8, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant enrolled = LocalDate.of(Math.max(graduationYear - 4, 2023), 8, 1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
         return new Learner(
                 learnerId(n),
                 DemoOrganizations.DISTRICT,

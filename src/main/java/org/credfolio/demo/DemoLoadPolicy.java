@@ -28,10 +28,12 @@ final class DemoLoadPolicy {
             return new Decision(true, ENABLED_PROPERTY + "=true");
         }
         if (!embedded) {
-            return new Decision(false, "a real MongoDB is configured; set " + ENABLED_PROPERTY + "=true to load the demo into it");
+            return new Decision(
+                    false, "a real MongoDB is configured; set " + ENABLED_PROPERTY + "=true to load the demo into it");
         }
         if (!databaseEmpty) {
-            return new Decision(false, "the embedded store already holds data; set " + ENABLED_PROPERTY + "=true to add the demo");
+            return new Decision(
+                    false, "the embedded store already holds data; set " + ENABLED_PROPERTY + "=true to add the demo");
         }
         return new Decision(true, "the embedded store is empty and " + ENABLED_PROPERTY + " is not set");
     }

@@ -24,15 +24,31 @@ final class DemoOrganizations {
 
     static List<Organization> all(Instant createdAt) {
         return List.of(
-                org(DISTRICT, OrganizationType.DISTRICT, "Cedar Hollow Unified School District (fictional demo)", null, createdAt),
+                org(
+                        DISTRICT,
+                        OrganizationType.DISTRICT,
+                        "Cedar Hollow Unified School District (fictional demo)",
+                        null,
+                        createdAt),
                 org(HIGH_SCHOOL, OrganizationType.SCHOOL, "Cedar Hollow High School", DISTRICT, createdAt),
                 org(CAREER_ACADEMY, OrganizationType.SCHOOL, "Riverbend Career Academy", DISTRICT, createdAt),
-                org(COLLEGE, OrganizationType.COLLEGE, "Cedar Hollow Community College (fictional demo)", null, createdAt),
+                org(
+                        COLLEGE,
+                        OrganizationType.COLLEGE,
+                        "Cedar Hollow Community College (fictional demo)",
+                        null,
+                        createdAt),
                 org(EMPLOYER, OrganizationType.EMPLOYER, "Northfield Manufacturing (fictional demo)", null, createdAt),
-                org(WORKFORCE_BOARD, OrganizationType.WORKFORCE_BOARD, "Cedar Hollow Regional Workforce Board (fictional demo)", null, createdAt));
+                org(
+                        WORKFORCE_BOARD,
+                        OrganizationType.WORKFORCE_BOARD,
+                        "Cedar Hollow Regional Workforce Board (fictional demo)",
+                        null,
+                        createdAt));
     }
 
-    private static Organization org(String id, OrganizationType type, String name, String districtId, Instant createdAt) {
+    private static Organization org(
+            String id, OrganizationType type, String name, String districtId, Instant createdAt) {
         return new Organization(id, type, name, districtId, STATE, null, null, createdAt);
     }
 }

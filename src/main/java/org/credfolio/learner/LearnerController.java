@@ -78,8 +78,9 @@ class LearnerController {
     }
 
     private Map<Learner, Organization> organizationsOf(List<Learner> list, Function<Learner, String> orgId) {
-        Map<String, Organization> byId = organizations.getAll(list.stream().map(orgId).collect(Collectors.toSet())).stream()
-                .collect(Collectors.toMap(Organization::id, o -> o));
+        Map<String, Organization> byId =
+                organizations.getAll(list.stream().map(orgId).collect(Collectors.toSet())).stream()
+                        .collect(Collectors.toMap(Organization::id, o -> o));
         return list.stream()
                 .filter(l -> byId.containsKey(orgId.apply(l)))
                 .collect(Collectors.toMap(l -> l, l -> byId.get(orgId.apply(l)), (a, b) -> a));

@@ -11,9 +11,7 @@ import java.util.List;
 /** Input of {@code createLearner} and {@code updateLearner}. */
 public record LearnerInput(
         @NotBlank @Size(max = 64) String schoolId,
-        @NotBlank
-                @Size(max = 32)
-                @Pattern(regexp = "[A-Za-z0-9-]+", message = "must be letters, digits and dashes")
+        @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9-]+", message = "must be letters, digits and dashes")
                 String studentId,
         @NotBlank @Size(max = 100) String givenName,
         @NotBlank @Size(max = 100) String familyName,

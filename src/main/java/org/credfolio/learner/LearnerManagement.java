@@ -39,7 +39,10 @@ public class LearnerManagement {
     private final AccountManagement accounts;
 
     LearnerManagement(
-            Learners learners, MongoOperations mongo, OrganizationManagement organizations, AccountManagement accounts) {
+            Learners learners,
+            MongoOperations mongo,
+            OrganizationManagement organizations,
+            AccountManagement accounts) {
         this.learners = learners;
         this.mongo = mongo;
         this.organizations = organizations;
@@ -70,7 +73,10 @@ public class LearnerManagement {
     @PreAuthorize("hasAnyRole('EDUCATOR', 'REGISTRAR', 'DISTRICT_ADMIN')")
     public Window<Learner> list(LearnerFilter filter, ScrollSubrange page) {
         String org = CurrentUsers.require().organizationId();
-        Query query = Query.query(new Criteria().orOperator(Criteria.where("districtId").is(org), Criteria.where("schoolId").is(org)));
+        Query query = Query.query(new Criteria()
+                .orOperator(
+                        Criteria.where("districtId").is(org),
+                        Criteria.where("schoolId").is(org)));
         if (filter != null) {
             if (filter.schoolId() != null) {
                 query.addCriteria(Criteria.where("schoolId").is(filter.schoolId()));
@@ -144,7 +150,8 @@ public class LearnerManagement {
     @PreAuthorize("hasAnyRole('REGISTRAR', 'DISTRICT_ADMIN')")
     public Learner setDemographics(String id, DemographicsInput input) {
         requireManaged(get(id));
-        return modify(id, new Update().set("demographics", input.toDemographics()).set("updatedAt", Instant.now()));
+        return modify(
+                id, new Update().set("demographics", input.toDemographics()).set("updatedAt", Instant.now()));
     }
 
     @PreAuthorize("hasAnyRole('REGISTRAR', 'DISTRICT_ADMIN')")
@@ -155,20 +162,26 @@ public class LearnerManagement {
 
     private Learner requireManaged(Learner learner) {
         if (!LearnerAccess.canManage(CurrentUsers.require(), learner)) {
-            throw new AccessDeniedException("Only registrars and district admins of the learner's district may change it.");
+            throw new AccessDeniedException(
+                    "Only registrars and district admins of the learner's district may change it.");
         }
         return learner;
     }
 
     private Learner modify(String id, Update update) {
         return mongo.findAndModify(
-                Query.query(Criteria.where("id").is(id)), update, FindAndModifyOptions.options().returnNew(true), Learner.class);
+                Query.query(Criteria.where("id").is(id)),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                Learner.class);
     }
 
     private Organization schoolOfCaller(String schoolId) {
-        Organization school = organizations.find(schoolId)
+        Organization school = organizations
+                .find(schoolId)
                 .filter(o -> o.type() == OrganizationType.SCHOOL)
-                .orElseThrow(() -> new InvalidInputException("SCHOOL_NOT_FOUND", "input.schoolId", "No school " + schoolId + "."));
+                .orElseThrow(() ->
+                        new InvalidInputException("SCHOOL_NOT_FOUND", "input.schoolId", "No school " + schoolId + "."));
         if (!school.isOrIsWithin(CurrentUsers.require().organizationId())) {
             throw new AccessDeniedException("That school is outside your organization.");
         }

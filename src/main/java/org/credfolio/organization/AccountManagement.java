@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 /** User accounts of the built-in login. */
 @Service
 public class AccountManagement {
-    private static final Set<Role> DISTRICT_ADMIN_MAY_CREATE = Set.of(Role.EDUCATOR, Role.REGISTRAR, Role.DISTRICT_ADMIN);
+    private static final Set<Role> DISTRICT_ADMIN_MAY_CREATE =
+            Set.of(Role.EDUCATOR, Role.REGISTRAR, Role.DISTRICT_ADMIN);
     private final Accounts accounts;
     private final OrganizationManagement organizations;
     private final PasswordEncoder passwords;
@@ -39,7 +40,9 @@ public class AccountManagement {
     public Account create(CreateAccountInput input) {
         if (input.role() == Role.LEARNER) {
             throw new InvalidInputException(
-                    "USE_CREATE_LEARNER_ACCOUNT", "input.role", "Learner accounts are created with createLearnerAccount.");
+                    "USE_CREATE_LEARNER_ACCOUNT",
+                    "input.role",
+                    "Learner accounts are created with createLearnerAccount.");
         }
         Organization org = organizations.get(input.organizationId());
         CurrentUser user = CurrentUsers.require();
@@ -97,15 +100,19 @@ public class AccountManagement {
     private static void requireRoleFits(Role role, Organization org) {
         boolean fits =
                 switch (role) {
-                    case EDUCATOR, REGISTRAR -> org.type() == OrganizationType.DISTRICT || org.type() == OrganizationType.SCHOOL;
+                    case EDUCATOR, REGISTRAR ->
+                        org.type() == OrganizationType.DISTRICT || org.type() == OrganizationType.SCHOOL;
                     case DISTRICT_ADMIN -> org.type() == OrganizationType.DISTRICT;
                     case COLLEGE -> org.type() == OrganizationType.COLLEGE;
-                    case EMPLOYER -> org.type() == OrganizationType.EMPLOYER || org.type() == OrganizationType.WORKFORCE_BOARD;
+                    case EMPLOYER ->
+                        org.type() == OrganizationType.EMPLOYER || org.type() == OrganizationType.WORKFORCE_BOARD;
                     case PLATFORM_ADMIN, LEARNER -> true;
                 };
         if (!fits) {
             throw new InvalidInputException(
-                    "ROLE_DOES_NOT_FIT_ORGANIZATION", "input.role", "A " + role + " cannot belong to a " + org.type() + ".");
+                    "ROLE_DOES_NOT_FIT_ORGANIZATION",
+                    "input.role",
+                    "A " + role + " cannot belong to a " + org.type() + ".");
         }
     }
 

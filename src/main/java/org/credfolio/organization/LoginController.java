@@ -32,7 +32,9 @@ class LoginController {
     @PostMapping(path = "/auth/token")
     ResponseEntity<Map<String, Object>> token(@RequestBody(required = false) LoginRequest request) {
         if (!keys.enabled()) {
-            return error(HttpStatus.NOT_FOUND, "unsupported_grant_type",
+            return error(
+                    HttpStatus.NOT_FOUND,
+                    "unsupported_grant_type",
                     "Built-in login is off; sign in with " + properties.oidcIssuerUri() + ".");
         }
         if (request == null || isBlank(request.username()) || isBlank(request.password())) {
@@ -54,13 +56,17 @@ class LoginController {
             claims.put("learner", account.learnerId());
         }
         Instant expires = Instant.now().plus(properties.tokenTtl());
-        String token = keys.mint(properties.tokenIssuer(), account.id(), expires, claims).orElseThrow();
+        String token = keys.mint(properties.tokenIssuer(), account.id(), expires, claims)
+                .orElseThrow();
         return ResponseEntity.ok()
                 .header("Cache-Control", "no-store")
                 .body(Map.of(
-                        "access_token", token,
-                        "token_type", "Bearer",
-                        "expires_in", properties.tokenTtl().toSeconds()));
+                        "access_token",
+                        token,
+                        "token_type",
+                        "Bearer",
+                        "expires_in",
+                        properties.tokenTtl().toSeconds()));
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String description) {

@@ -68,9 +68,10 @@ class OrganizationController {
     }
 
     private <T> Map<T, Organization> byId(List<T> sources, Function<T, String> orgId) {
-        Collection<String> ids = sources.stream().map(orgId).filter(id -> id != null).collect(Collectors.toSet());
-        Map<String, Organization> found = organizations.getAll(ids).stream()
-                .collect(Collectors.toMap(Organization::id, o -> o));
+        Collection<String> ids =
+                sources.stream().map(orgId).filter(id -> id != null).collect(Collectors.toSet());
+        Map<String, Organization> found =
+                organizations.getAll(ids).stream().collect(Collectors.toMap(Organization::id, o -> o));
         return sources.stream()
                 .filter(s -> orgId.apply(s) != null && found.containsKey(orgId.apply(s)))
                 .collect(Collectors.toMap(s -> s, s -> found.get(orgId.apply(s)), (a, b) -> a));

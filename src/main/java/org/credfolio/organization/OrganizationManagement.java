@@ -37,7 +37,8 @@ public class OrganizationManagement {
     }
 
     public Organization get(String id) {
-        return find(id).orElseThrow(() -> new NotFoundException("ORGANIZATION_NOT_FOUND", "No organization " + id + "."));
+        return find(id).orElseThrow(
+                        () -> new NotFoundException("ORGANIZATION_NOT_FOUND", "No organization " + id + "."));
     }
 
     public List<Organization> getAll(Collection<String> ids) {
@@ -45,7 +46,8 @@ public class OrganizationManagement {
     }
 
     public Window<Organization> list(OrganizationType type, ScrollSubrange page) {
-        Query query = type == null ? new Query() : Query.query(Criteria.where("type").is(type));
+        Query query =
+                type == null ? new Query() : Query.query(Criteria.where("type").is(type));
         query.with(Sort.by("name", "id")).limit(PageRequests.size(page)).with(PageRequests.position(page));
         return mongo.scroll(query, Organization.class);
     }
@@ -62,7 +64,9 @@ public class OrganizationManagement {
             Organization district = find(input.districtId())
                     .filter(o -> o.type() == OrganizationType.DISTRICT)
                     .orElseThrow(() -> new InvalidInputException(
-                            "DISTRICT_NOT_FOUND", "input.districtId", "A school needs the id of an existing district."));
+                            "DISTRICT_NOT_FOUND",
+                            "input.districtId",
+                            "A school needs the id of an existing district."));
             input = withDistrict(input, district.id());
         } else if (input.districtId() != null) {
             throw new InvalidInputException(

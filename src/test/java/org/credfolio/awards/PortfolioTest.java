@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 class PortfolioTest extends IntegrationTest {
-    private static final String RECORD = """
+    private static final String RECORD =
+            """
             mutation($input: RecordCredentialInput!) {
               recordEarnedCredential(input: $input) { id status earnedOn expiresOn credential { name } }
             }""";
-    private static final String PORTFOLIO = """
+    private static final String PORTFOLIO =
+            """
             query($id: ID!) {
               learner(id: $id) {
                 displayName
@@ -38,48 +40,81 @@ class PortfolioTest extends IntegrationTest {
 
     private Map<String, Object> input(String credentialId, String earnedOn) {
         return Map.of(
-                "learnerId", world.learnerA().id(),
-                "credentialId", credentialId,
-                "earnedOn", earnedOn,
-                "result", "Pass",
-                "examFee", Map.of("payer", "PERKINS", "amount", "35.00"));
+                "learnerId",
+                world.learnerA().id(),
+                "credentialId",
+                credentialId,
+                "earnedOn",
+                earnedOn,
+                "result",
+                "Pass",
+                "examFee",
+                Map.of("payer", "PERKINS", "amount", "35.00"));
     }
 
     @Test
     void registrarRecordsCredentialWithExpiryFromRenewalPeriod() {
-        registrar.document(RECORD)
+        registrar
+                .document(RECORD)
                 .variable("input", input(world.welding().id(), RECENT.toString()))
                 .execute()
-                .path("recordEarnedCredential.status").entity(String.class).isEqualTo("ACTIVE")
-                .path("recordEarnedCredential.expiresOn").entity(String.class).isEqualTo(RECENT.plusMonths(6).toString())
-                .path("recordEarnedCredential.credential.name").entity(String.class).isEqualTo(world.welding().name());
+                .path("recordEarnedCredential.status")
+                .entity(String.class)
+                .isEqualTo("ACTIVE")
+                .path("recordEarnedCredential.expiresOn")
+                .entity(String.class)
+                .isEqualTo(RECENT.plusMonths(6).toString())
+                .path("recordEarnedCredential.credential.name")
+                .entity(String.class)
+                .isEqualTo(world.welding().name());
     }
 
     @Test
     void sameCredentialOnSameDateIsRefusedAndStoredOnce() {
-        registrar.document(RECORD).variable("input", input(world.welding().id(), "2026-03-01")).execute();
-        registrar.document(RECORD)
+        registrar
+                .document(RECORD)
+                .variable("input", input(world.welding().id(), "2026-03-01"))
+                .execute();
+        registrar
+                .document(RECORD)
                 .variable("input", input(world.welding().id(), "2026-03-01"))
                 .execute()
                 .errors()
-                .expect(e -> "DUPLICATE_EARNED_CREDENTIAL".equals(e.getExtensions().get("code"))
-                        && "CONFLICT".equals(e.getExtensions().get("classification")));
-        as(world.learner()).document(PORTFOLIO).variable("id", world.learnerA().id()).execute()
-                .path("learner.credentials").entityList(Object.class).hasSize(1);
+                .expect(e ->
+                        "DUPLICATE_EARNED_CREDENTIAL".equals(e.getExtensions().get("code"))
+                                && "CONFLICT".equals(e.getExtensions().get("classification")));
+        as(world.learner())
+                .document(PORTFOLIO)
+                .variable("id", world.learnerA().id())
+                .execute()
+                .path("learner.credentials")
+                .entityList(Object.class)
+                .hasSize(1);
     }
 
     @Test
     void learnerSeesOwnPortfolioWithCatalogEntries() {
-        registrar.document(RECORD).variable("input", input(world.welding().id(), "2026-03-01")).execute();
-        as(world.learner()).document("{ me { displayName credentials { credential { name occupations { socCode } } } } }")
+        registrar
+                .document(RECORD)
+                .variable("input", input(world.welding().id(), "2026-03-01"))
+                .execute();
+        as(world.learner())
+                .document("{ me { displayName credentials { credential { name occupations { socCode } } } } }")
                 .execute()
-                .path("me.displayName").entity(String.class).isEqualTo("Ana Alvarez")
-                .path("me.credentials[0].credential.occupations[0].socCode").entity(String.class).isEqualTo("51-4121");
+                .path("me.displayName")
+                .entity(String.class)
+                .isEqualTo("Ana Alvarez")
+                .path("me.credentials[0].credential.occupations[0].socCode")
+                .entity(String.class)
+                .isEqualTo("51-4121");
     }
 
     @Test
     void portfolioReadCostsTheSameRoundTripsWhateverTheNumberOfCredentials() {
-        registrar.document(RECORD).variable("input", input(world.welding().id(), "2025-01-01")).execute();
+        registrar
+                .document(RECORD)
+                .variable("input", input(world.welding().id(), "2025-01-01"))
+                .execute();
         HttpGraphQlTester learner = as(world.learner());
         mongoCommands.reset();
         learner.document(PORTFOLIO).variable("id", world.learnerA().id()).execute();
@@ -87,69 +122,141 @@ class PortfolioTest extends IntegrationTest {
 
         for (int day = 2; day <= 20; day++) {
             String date = LocalDate.of(2025, 1, day).toString();
-            String credential = day % 2 == 0 ? world.aPlus().id() : world.welding().id();
-            registrar.document(RECORD).variable("input", input(credential, date)).execute();
+            String credential =
+                    day % 2 == 0 ? world.aPlus().id() : world.welding().id();
+            registrar
+                    .document(RECORD)
+                    .variable("input", input(credential, date))
+                    .execute();
         }
         mongoCommands.reset();
-        learner.document(PORTFOLIO).variable("id", world.learnerA().id()).execute()
-                .path("learner.credentials").entityList(Object.class).hasSize(20);
+        learner.document(PORTFOLIO)
+                .variable("id", world.learnerA().id())
+                .execute()
+                .path("learner.credentials")
+                .entityList(Object.class)
+                .hasSize(20);
         assertThat(mongoCommands.reads()).isEqualTo(readsForOne).isLessThanOrEqualTo(5);
     }
 
     @Test
     void suspendReinstateAndRevokeChangeStatusWithReason() {
-        String id = registrar.document(RECORD).variable("input", input(world.welding().id(), RECENT.toString()))
-                .execute().path("recordEarnedCredential.id").entity(String.class).get();
-        String change = """
+        String id = registrar
+                .document(RECORD)
+                .variable("input", input(world.welding().id(), RECENT.toString()))
+                .execute()
+                .path("recordEarnedCredential.id")
+                .entity(String.class)
+                .get();
+        String change =
+                """
                 mutation($op: StatusChangeInput!) { %s(input: $op) { status statusReason } }""";
         Map<String, Object> op = Map.of("id", id, "reason", "Exam under review");
-        registrar.document(change.formatted("suspendEarnedCredential")).variable("op", op).execute()
-                .path("suspendEarnedCredential.status").entity(String.class).isEqualTo("SUSPENDED");
-        registrar.document(change.formatted("reinstateEarnedCredential")).variable("op", op).execute()
-                .path("reinstateEarnedCredential.status").entity(String.class).isEqualTo("ACTIVE");
-        registrar.document(change.formatted("revokeEarnedCredential")).variable("op", Map.of("id", id, "reason", "Score voided"))
+        registrar
+                .document(change.formatted("suspendEarnedCredential"))
+                .variable("op", op)
                 .execute()
-                .path("revokeEarnedCredential.statusReason").entity(String.class).isEqualTo("Score voided");
-        registrar.document(change.formatted("reinstateEarnedCredential")).variable("op", op).execute()
-                .errors().expect(e -> "ALREADY_REVOKED".equals(e.getExtensions().get("code")));
+                .path("suspendEarnedCredential.status")
+                .entity(String.class)
+                .isEqualTo("SUSPENDED");
+        registrar
+                .document(change.formatted("reinstateEarnedCredential"))
+                .variable("op", op)
+                .execute()
+                .path("reinstateEarnedCredential.status")
+                .entity(String.class)
+                .isEqualTo("ACTIVE");
+        registrar
+                .document(change.formatted("revokeEarnedCredential"))
+                .variable("op", Map.of("id", id, "reason", "Score voided"))
+                .execute()
+                .path("revokeEarnedCredential.statusReason")
+                .entity(String.class)
+                .isEqualTo("Score voided");
+        registrar
+                .document(change.formatted("reinstateEarnedCredential"))
+                .variable("op", op)
+                .execute()
+                .errors()
+                .expect(e -> "ALREADY_REVOKED".equals(e.getExtensions().get("code")));
     }
 
     @Test
     void registrarOfAnotherDistrictCannotRecordOrRead() {
-        as(world.registrarB()).document(RECORD).variable("input", input(world.welding().id(), "2026-03-01")).execute()
-                .errors().expect(e -> "ACCESS_DENIED".equals(e.getExtensions().get("code"))
+        as(world.registrarB())
+                .document(RECORD)
+                .variable("input", input(world.welding().id(), "2026-03-01"))
+                .execute()
+                .errors()
+                .expect(e -> "ACCESS_DENIED".equals(e.getExtensions().get("code"))
                         && e.getMessage().contains("outside your organization"));
-        as(world.registrarB()).document(PORTFOLIO).variable("id", world.learnerA().id()).execute()
-                .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification")));
+        as(world.registrarB())
+                .document(PORTFOLIO)
+                .variable("id", world.learnerA().id())
+                .execute()
+                .errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification")));
     }
 
     @Test
     void unknownCredentialAndFutureDateAreRefusedWithFieldAndCode() {
-        registrar.document(RECORD).variable("input", input("no-such-credential", "2026-03-01")).execute()
-                .errors().expect(e -> "CREDENTIAL_NOT_FOUND".equals(e.getExtensions().get("code"))
-                        && "input.credentialId".equals(e.getExtensions().get("field")));
-        registrar.document(RECORD).variable("input", input(world.welding().id(), LocalDate.now().plusDays(3).toString()))
+        registrar
+                .document(RECORD)
+                .variable("input", input("no-such-credential", "2026-03-01"))
                 .execute()
-                .errors().expect(e -> "DATE_IN_FUTURE".equals(e.getExtensions().get("code"))
+                .errors()
+                .expect(e -> "CREDENTIAL_NOT_FOUND".equals(e.getExtensions().get("code"))
+                        && "input.credentialId".equals(e.getExtensions().get("field")));
+        registrar
+                .document(RECORD)
+                .variable(
+                        "input",
+                        input(world.welding().id(), LocalDate.now().plusDays(3).toString()))
+                .execute()
+                .errors()
+                .expect(e -> "DATE_IN_FUTURE".equals(e.getExtensions().get("code"))
                         && "input.earnedOn".equals(e.getExtensions().get("field")));
-        as(world.learner()).document(PORTFOLIO).variable("id", world.learnerA().id()).execute()
-                .path("learner.credentials").entityList(Object.class).hasSize(0);
+        as(world.learner())
+                .document(PORTFOLIO)
+                .variable("id", world.learnerA().id())
+                .execute()
+                .path("learner.credentials")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     @Test
     void demographicsAreVisibleToRegistrarButNotToEducatorOrLearner() {
-        String set = """
+        String set =
+                """
                 mutation($id: ID!) { setLearnerDemographics(id: $id, input: {gender: FEMALE, englishLearner: true}) { id } }""";
-        registrar.document(set).variable("id", world.learnerA().id()).execute().path("setLearnerDemographics.id").hasValue();
+        registrar
+                .document(set)
+                .variable("id", world.learnerA().id())
+                .execute()
+                .path("setLearnerDemographics.id")
+                .hasValue();
         String read = "query($id: ID!) { learner(id: $id) { displayName demographics { gender englishLearner } } }";
-        registrar.document(read).variable("id", world.learnerA().id()).execute()
-                .path("learner.demographics.gender").entity(String.class).isEqualTo("FEMALE");
+        registrar
+                .document(read)
+                .variable("id", world.learnerA().id())
+                .execute()
+                .path("learner.demographics.gender")
+                .entity(String.class)
+                .isEqualTo("FEMALE");
         for (Tenants.User other : List.of(world.educatorA(), world.learner())) {
-            as(other).document(read).variable("id", world.learnerA().id()).execute()
-                    .errors().expect(e -> "ACCESS_DENIED".equals(e.getExtensions().get("code")))
+            as(other)
+                    .document(read)
+                    .variable("id", world.learnerA().id())
+                    .execute()
+                    .errors()
+                    .expect(e -> "ACCESS_DENIED".equals(e.getExtensions().get("code")))
                     .verify()
-                    .path("learner.displayName").entity(String.class).isEqualTo("Ana Alvarez")
-                    .path("learner.demographics").valueIsNull();
+                    .path("learner.displayName")
+                    .entity(String.class)
+                    .isEqualTo("Ana Alvarez")
+                    .path("learner.demographics")
+                    .valueIsNull();
         }
     }
 }

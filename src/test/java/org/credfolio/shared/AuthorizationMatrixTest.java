@@ -47,9 +47,19 @@ class AuthorizationMatrixTest extends IntegrationTest {
         world = tenants.create();
         awardId = as(world.registrarA())
                 .document("mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id } }")
-                .variable("i", Map.of("learnerId", world.learnerA().id(), "credentialId", world.welding().id(), "earnedOn", LocalDate.now().minusDays(1).toString()))
+                .variable(
+                        "i",
+                        Map.of(
+                                "learnerId",
+                                world.learnerA().id(),
+                                "credentialId",
+                                world.welding().id(),
+                                "earnedOn",
+                                LocalDate.now().minusDays(1).toString()))
                 .execute()
-                .path("recordEarnedCredential.id").entity(String.class).get();
+                .path("recordEarnedCredential.id")
+                .entity(String.class)
+                .get();
     }
 
     @Test
@@ -59,7 +69,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
         var schema = graphQlSource.schema();
         schema.getQueryType().getFieldDefinitions().forEach(f -> schemaFields.add("Query." + f.getName()));
         schema.getMutationType().getFieldDefinitions().forEach(f -> schemaFields.add("Mutation." + f.getName()));
-        assertThat(new TreeSet<>(rules.keySet())).as("operations with an authorization rule").isEqualTo(schemaFields);
+        assertThat(new TreeSet<>(rules.keySet()))
+                .as("operations with an authorization rule")
+                .isEqualTo(schemaFields);
 
         Map<Role, HttpGraphQlTester> callers = new HashMap<>();
         for (Tenants.User user : users()) {
@@ -68,67 +80,240 @@ class AuthorizationMatrixTest extends IntegrationTest {
         rules.forEach((operation, rule) -> {
             assertOutcome(operation, "anonymous", anonymous(), rule, rule.anonymous(), "UNAUTHORIZED");
             for (Role role : Role.values()) {
-                assertOutcome(operation, role.name(), callers.get(role), rule, rule.allowed().contains(role), "FORBIDDEN");
+                assertOutcome(
+                        operation,
+                        role.name(),
+                        callers.get(role),
+                        rule,
+                        rule.allowed().contains(role),
+                        "FORBIDDEN");
             }
         });
     }
 
-    private void assertOutcome(String operation, String caller, HttpGraphQlTester tester, Rule rule, boolean allowed, String refusal) {
-        List<ResponseError> errors = tester.document(rule.document()).variables(rule.variables().get()).execute()
-                .returnResponse().getErrors();
-        Set<Object> classes = errors.stream().map(e -> e.getExtensions().get("classification")).collect(Collectors.toSet());
+    private void assertOutcome(
+            String operation, String caller, HttpGraphQlTester tester, Rule rule, boolean allowed, String refusal) {
+        List<ResponseError> errors = tester.document(rule.document())
+                .variables(rule.variables().get())
+                .execute()
+                .returnResponse()
+                .getErrors();
+        Set<Object> classes = errors.stream()
+                .map(e -> e.getExtensions().get("classification"))
+                .collect(Collectors.toSet());
         if (allowed) {
-            assertThat(classes).as(operation + " by " + caller + ": " + errors).doesNotContain("UNAUTHORIZED", "FORBIDDEN", "INTERNAL_ERROR");
+            assertThat(classes)
+                    .as(operation + " by " + caller + ": " + errors)
+                    .doesNotContain("UNAUTHORIZED", "FORBIDDEN", "INTERNAL_ERROR");
         } else {
-            assertThat(classes).as(operation + " by " + caller + " must be refused: " + errors).contains(refusal);
+            assertThat(classes)
+                    .as(operation + " by " + caller + " must be refused: " + errors)
+                    .contains(refusal);
         }
     }
 
     private List<Tenants.User> users() {
-        return List.of(world.learner(), world.educatorA(), world.registrarA(), world.districtAdminA(), world.collegeUser(), world.employerUser(), world.platformAdmin());
+        return List.of(
+                world.learner(),
+                world.educatorA(),
+                world.registrarA(),
+                world.districtAdminA(),
+                world.collegeUser(),
+                world.employerUser(),
+                world.platformAdmin());
     }
 
     private Map<String, Rule> rules() {
         Map<String, Rule> r = new HashMap<>();
-        r.put("Query.organization", rule("query($id: ID!) { organization(id: $id) { name } }", () -> Map.of("id", world.schoolA().id()), ALL_ROLES, true));
-        r.put("Query.organizations", rule("{ organizations(first: 5) { edges { node { name } } } }", Map::of, ALL_ROLES, true));
+        r.put(
+                "Query.organization",
+                rule(
+                        "query($id: ID!) { organization(id: $id) { name } }",
+                        () -> Map.of("id", world.schoolA().id()),
+                        ALL_ROLES,
+                        true));
+        r.put(
+                "Query.organizations",
+                rule("{ organizations(first: 5) { edges { node { name } } } }", Map::of, ALL_ROLES, true));
         r.put("Query.myAccount", rule("{ myAccount { username } }", Map::of, ALL_ROLES, false));
-        r.put("Query.accounts", rule("query($o: ID!) { accounts(organizationId: $o) { username } }", () -> Map.of("o", world.districtA().id()), ADMINS, false));
-        r.put("Query.credential", rule("query($id: ID!) { credential(id: $id) { name } }", () -> Map.of("id", world.welding().id()), ALL_ROLES, true));
-        r.put("Query.credentials", rule("{ credentials(first: 5) { edges { node { name } } } }", Map::of, ALL_ROLES, true));
+        r.put(
+                "Query.accounts",
+                rule(
+                        "query($o: ID!) { accounts(organizationId: $o) { username } }",
+                        () -> Map.of("o", world.districtA().id()),
+                        ADMINS,
+                        false));
+        r.put(
+                "Query.credential",
+                rule(
+                        "query($id: ID!) { credential(id: $id) { name } }",
+                        () -> Map.of("id", world.welding().id()),
+                        ALL_ROLES,
+                        true));
+        r.put(
+                "Query.credentials",
+                rule("{ credentials(first: 5) { edges { node { name } } } }", Map::of, ALL_ROLES, true));
         r.put("Query.occupation", rule("{ occupation(socCode: \"51-4121\") { title } }", Map::of, ALL_ROLES, true));
         r.put("Query.me", rule("{ me { displayName } }", Map::of, EnumSet.of(Role.LEARNER), false));
-        r.put("Query.learner", rule("query($id: ID!) { learner(id: $id) { displayName } }", () -> Map.of("id", world.learnerA().id()), with(STAFF, Role.LEARNER), false));
-        r.put("Query.learners", rule("{ learners(first: 5) { edges { node { displayName } } } }", Map::of, STAFF, false));
-        r.put("Mutation.createOrganization", rule("mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }",
-                () -> Map.of("i", Map.of("type", "SCHOOL", "name", "New School " + serial.incrementAndGet(), "districtId", world.districtA().id())), ADMINS, false));
-        r.put("Mutation.createAccount", rule("mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }",
-                () -> Map.of("i", Map.of("username", "new" + serial.incrementAndGet() + "-" + world.schoolA().id() + "@test.credfolio.org", "password", "a-long-password-1", "role", "EDUCATOR", "organizationId", world.schoolA().id())), ADMINS, false));
-        r.put("Mutation.createCredential", rule("mutation($i: CredentialInput!) { createCredential(input: $i) { id } }",
-                () -> Map.of("i", Map.of("name", "Local badge " + serial.incrementAndGet(), "type", "BADGE", "portability", "LOCAL")), ADMINS, false));
-        r.put("Mutation.updateCredential", rule("mutation($id: ID!, $i: CredentialInput!) { updateCredential(id: $id, input: $i) { id } }",
-                () -> Map.of("id", world.aPlus().id(), "i", Map.of("name", world.aPlus().name(), "type", "CERTIFICATION", "portability", "NATIONAL", "renewalMonths", 36)), EnumSet.of(Role.PLATFORM_ADMIN), false));
-        r.put("Mutation.createLearner", rule("mutation($i: LearnerInput!) { createLearner(input: $i) { id } }", () -> Map.of("i", learnerInput()), MANAGERS, false));
-        r.put("Mutation.updateLearner", rule("mutation($id: ID!, $i: LearnerInput!) { updateLearner(id: $id, input: $i) { id } }",
-                () -> Map.of("id", world.learnerA().id(), "i", learnerInput()), MANAGERS, false));
-        r.put("Mutation.setLearnerDemographics", rule("mutation($id: ID!) { setLearnerDemographics(id: $id, input: {disability: false}) { id } }",
-                () -> Map.of("id", world.learnerA().id()), MANAGERS, false));
-        r.put("Mutation.createLearnerAccount", rule("mutation($i: CreateLearnerAccountInput!) { createLearnerAccount(input: $i) { id } }",
-                () -> Map.of("i", Map.of("learnerId", world.learnerA().id(), "username", "learner" + serial.incrementAndGet() + "-" + world.schoolA().id() + "@test.credfolio.org", "password", "a-long-password-1")), MANAGERS, false));
-        r.put("Mutation.recordEarnedCredential", rule("mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id } }",
-                () -> Map.of("i", Map.of("learnerId", world.learnerA().id(), "credentialId", world.aPlus().id(), "earnedOn", LocalDate.now().minusDays(serial.incrementAndGet()).toString())), EnumSet.of(Role.REGISTRAR), false));
+        r.put(
+                "Query.learner",
+                rule(
+                        "query($id: ID!) { learner(id: $id) { displayName } }",
+                        () -> Map.of("id", world.learnerA().id()),
+                        with(STAFF, Role.LEARNER),
+                        false));
+        r.put(
+                "Query.learners",
+                rule("{ learners(first: 5) { edges { node { displayName } } } }", Map::of, STAFF, false));
+        r.put(
+                "Mutation.createOrganization",
+                rule(
+                        "mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }",
+                        () -> Map.of(
+                                "i",
+                                Map.of(
+                                        "type",
+                                        "SCHOOL",
+                                        "name",
+                                        "New School " + serial.incrementAndGet(),
+                                        "districtId",
+                                        world.districtA().id())),
+                        ADMINS,
+                        false));
+        r.put(
+                "Mutation.createAccount",
+                rule(
+                        "mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }",
+                        () -> Map.of(
+                                "i",
+                                Map.of(
+                                        "username",
+                                        "new" + serial.incrementAndGet() + "-"
+                                                + world.schoolA().id() + "@test.credfolio.org",
+                                        "password",
+                                        "a-long-password-1",
+                                        "role",
+                                        "EDUCATOR",
+                                        "organizationId",
+                                        world.schoolA().id())),
+                        ADMINS,
+                        false));
+        r.put(
+                "Mutation.createCredential",
+                rule(
+                        "mutation($i: CredentialInput!) { createCredential(input: $i) { id } }",
+                        () -> Map.of(
+                                "i",
+                                Map.of(
+                                        "name",
+                                        "Local badge " + serial.incrementAndGet(),
+                                        "type",
+                                        "BADGE",
+                                        "portability",
+                                        "LOCAL")),
+                        ADMINS,
+                        false));
+        r.put(
+                "Mutation.updateCredential",
+                rule(
+                        "mutation($id: ID!, $i: CredentialInput!) { updateCredential(id: $id, input: $i) { id } }",
+                        () -> Map.of(
+                                "id",
+                                world.aPlus().id(),
+                                "i",
+                                Map.of(
+                                        "name",
+                                        world.aPlus().name(),
+                                        "type",
+                                        "CERTIFICATION",
+                                        "portability",
+                                        "NATIONAL",
+                                        "renewalMonths",
+                                        36)),
+                        EnumSet.of(Role.PLATFORM_ADMIN),
+                        false));
+        r.put(
+                "Mutation.createLearner",
+                rule(
+                        "mutation($i: LearnerInput!) { createLearner(input: $i) { id } }",
+                        () -> Map.of("i", learnerInput()),
+                        MANAGERS,
+                        false));
+        r.put(
+                "Mutation.updateLearner",
+                rule(
+                        "mutation($id: ID!, $i: LearnerInput!) { updateLearner(id: $id, input: $i) { id } }",
+                        () -> Map.of("id", world.learnerA().id(), "i", learnerInput()),
+                        MANAGERS,
+                        false));
+        r.put(
+                "Mutation.setLearnerDemographics",
+                rule(
+                        "mutation($id: ID!) { setLearnerDemographics(id: $id, input: {disability: false}) { id } }",
+                        () -> Map.of("id", world.learnerA().id()),
+                        MANAGERS,
+                        false));
+        r.put(
+                "Mutation.createLearnerAccount",
+                rule(
+                        "mutation($i: CreateLearnerAccountInput!) { createLearnerAccount(input: $i) { id } }",
+                        () -> Map.of(
+                                "i",
+                                Map.of(
+                                        "learnerId",
+                                        world.learnerA().id(),
+                                        "username",
+                                        "learner" + serial.incrementAndGet() + "-"
+                                                + world.schoolA().id() + "@test.credfolio.org",
+                                        "password",
+                                        "a-long-password-1")),
+                        MANAGERS,
+                        false));
+        r.put(
+                "Mutation.recordEarnedCredential",
+                rule(
+                        "mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id } }",
+                        () -> Map.of(
+                                "i",
+                                Map.of(
+                                        "learnerId",
+                                        world.learnerA().id(),
+                                        "credentialId",
+                                        world.aPlus().id(),
+                                        "earnedOn",
+                                        LocalDate.now()
+                                                .minusDays(serial.incrementAndGet())
+                                                .toString())),
+                        EnumSet.of(Role.REGISTRAR),
+                        false));
         for (String op : List.of("suspendEarnedCredential", "reinstateEarnedCredential", "revokeEarnedCredential")) {
-            r.put("Mutation." + op, rule("mutation($i: StatusChangeInput!) { " + op + "(input: $i) { id } }",
-                    () -> Map.of("i", Map.of("id", awardId, "reason", "matrix test")), EnumSet.of(Role.REGISTRAR), false));
+            r.put(
+                    "Mutation." + op,
+                    rule(
+                            "mutation($i: StatusChangeInput!) { " + op + "(input: $i) { id } }",
+                            () -> Map.of("i", Map.of("id", awardId, "reason", "matrix test")),
+                            EnumSet.of(Role.REGISTRAR),
+                            false));
         }
         return r;
     }
 
     private Map<String, Object> learnerInput() {
-        return Map.of("schoolId", world.schoolA().id(), "studentId", "M-" + serial.incrementAndGet(), "givenName", "Mia", "familyName", "Matrix", "graduationYear", 2027);
+        return Map.of(
+                "schoolId",
+                world.schoolA().id(),
+                "studentId",
+                "M-" + serial.incrementAndGet(),
+                "givenName",
+                "Mia",
+                "familyName",
+                "Matrix",
+                "graduationYear",
+                2027);
     }
 
-    private static Rule rule(String document, Supplier<Map<String, Object>> variables, Set<Role> allowed, boolean anonymous) {
+    private static Rule rule(
+            String document, Supplier<Map<String, Object>> variables, Set<Role> allowed, boolean anonymous) {
         return new Rule(document, variables, allowed, anonymous);
     }
 

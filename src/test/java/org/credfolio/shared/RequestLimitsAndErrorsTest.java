@@ -12,12 +12,15 @@ import org.springframework.http.MediaType;
 class RequestLimitsAndErrorsTest extends IntegrationTest {
 
     private static void expectCode(GraphQlTester.Response response, String code) {
-        response.errors().expect(e -> code.equals(e.getExtensions().get("code"))).verify();
+        response.errors()
+                .expect(e -> code.equals(e.getExtensions().get("code")))
+                .verify();
     }
 
     @Test
     void tooDeepQueryIsRefusedWithCode() {
-        String deep = "{ organizations { edges { node { district { district { district { district { district { district { district { district { district { name } } } } } } } } } } } } }";
+        String deep =
+                "{ organizations { edges { node { district { district { district { district { district { district { district { district { district { name } } } } } } } } } } } } }";
         expectCode(anonymous().document(deep).execute(), "QUERY_TOO_DEEP");
     }
 
@@ -32,8 +35,10 @@ class RequestLimitsAndErrorsTest extends IntegrationTest {
 
     @Test
     void tooComplexQueryIsRefused() {
-        String page = "credentials(first: 100) { edges { node { name stacksInto { name occupations { title socCode jobZone } } } } }";
-        String wide = "{ a: " + page + " b: " + page + " c: " + page + " d: " + page + " e: " + page + " f: " + page + " g: " + page + " h: " + page + " }";
+        String page =
+                "credentials(first: 100) { edges { node { name stacksInto { name occupations { title socCode jobZone } } } } }";
+        String wide = "{ a: " + page + " b: " + page + " c: " + page + " d: " + page + " e: " + page + " f: " + page
+                + " g: " + page + " h: " + page + " }";
         expectCode(anonymous().document(wide).execute(), "QUERY_TOO_COMPLEX");
     }
 
@@ -45,83 +50,174 @@ class RequestLimitsAndErrorsTest extends IntegrationTest {
 
     @Test
     void pageSizeAboveMaximumIsRefusedWithField() {
-        anonymous().document("{ credentials(first: 1000) { edges { node { name } } } }").execute()
-                .errors().expect(e -> "PAGE_SIZE_OUT_OF_RANGE".equals(e.getExtensions().get("code"))
+        anonymous()
+                .document("{ credentials(first: 1000) { edges { node { name } } } }")
+                .execute()
+                .errors()
+                .expect(e -> "PAGE_SIZE_OUT_OF_RANGE".equals(e.getExtensions().get("code"))
                         && "first".equals(e.getExtensions().get("field")));
     }
 
     @Test
     void introspectionIsOffOutsideDevelopment() {
-        anonymous().document("{ __schema { types { name } } }").execute()
-                .errors().expect(e -> e.getMessage().toLowerCase().contains("introspection")).verify();
+        anonymous()
+                .document("{ __schema { types { name } } }")
+                .execute()
+                .errors()
+                .expect(e -> e.getMessage().toLowerCase().contains("introspection"))
+                .verify();
     }
 
     @Test
     void missingAndMalformedInputIsNamedByField() {
         Tenants.World world = tenants.create();
         String create = "mutation($i: LearnerInput!) { createLearner(input: $i) { id } }";
-        as(world.registrarA()).document(create)
-                .variable("i", Map.of("schoolId", world.schoolA().id(), "studentId", "bad id!", "givenName", " ", "familyName", "X", "graduationYear", 1990))
+        as(world.registrarA())
+                .document(create)
+                .variable(
+                        "i",
+                        Map.of(
+                                "schoolId",
+                                world.schoolA().id(),
+                                "studentId",
+                                "bad id!",
+                                "givenName",
+                                " ",
+                                "familyName",
+                                "X",
+                                "graduationYear",
+                                1990))
                 .execute()
                 .errors()
-                .expect(e -> "BAD_FORMAT".equals(e.getExtensions().get("code")) && "input.studentId".equals(e.getExtensions().get("field")))
-                .expect(e -> "REQUIRED".equals(e.getExtensions().get("code")) && "input.givenName".equals(e.getExtensions().get("field")))
-                .expect(e -> "OUT_OF_RANGE".equals(e.getExtensions().get("code")) && "input.graduationYear".equals(e.getExtensions().get("field")))
+                .expect(e -> "BAD_FORMAT".equals(e.getExtensions().get("code"))
+                        && "input.studentId".equals(e.getExtensions().get("field")))
+                .expect(e -> "REQUIRED".equals(e.getExtensions().get("code"))
+                        && "input.givenName".equals(e.getExtensions().get("field")))
+                .expect(e -> "OUT_OF_RANGE".equals(e.getExtensions().get("code"))
+                        && "input.graduationYear".equals(e.getExtensions().get("field")))
                 .verify();
-        as(world.learner()).document("{ me { learnerOnly } }").execute()
-                .errors().expect(e -> "ValidationError".equals(e.getExtensions().get("classification"))
-                        || e.getErrorType().toString().equals("ValidationError")).verify();
+        as(world.learner())
+                .document("{ me { learnerOnly } }")
+                .execute()
+                .errors()
+                .expect(e -> "ValidationError".equals(e.getExtensions().get("classification"))
+                        || e.getErrorType().toString().equals("ValidationError"))
+                .verify();
     }
 
     @Test
     void duplicateStudentIdInDistrictIsAConflict() {
         Tenants.World world = tenants.create();
         String create = "mutation($i: LearnerInput!) { createLearner(input: $i) { id } }";
-        Map<String, Object> input = Map.of("schoolId", world.schoolA().id(), "studentId", "DUP-1", "givenName", "Kim", "familyName", "Lee", "graduationYear", 2027);
-        as(world.registrarA()).document(create).variable("i", input).execute().path("createLearner.id").hasValue();
+        Map<String, Object> input = Map.of(
+                "schoolId",
+                world.schoolA().id(),
+                "studentId",
+                "DUP-1",
+                "givenName",
+                "Kim",
+                "familyName",
+                "Lee",
+                "graduationYear",
+                2027);
+        as(world.registrarA())
+                .document(create)
+                .variable("i", input)
+                .execute()
+                .path("createLearner.id")
+                .hasValue();
         expectCode(as(world.registrarA()).document(create).variable("i", input).execute(), "STUDENT_ID_TAKEN");
     }
 
     @Test
     void tokenEndpointAnswersOAuthErrorsWithoutInternals() {
         Tenants.World world = tenants.create();
-        http().post().uri("/auth/token").bodyValue(Map.of("username", world.registrarA().username(), "password", "wrong"))
-                .exchange().expectStatus().isUnauthorized()
-                .expectHeader().valueEquals("Cache-Control", "no-store")
-                .expectBody().jsonPath("$.error").isEqualTo("invalid_grant");
-        http().post().uri("/auth/token").bodyValue(Map.of("username", "x"))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.error").isEqualTo("invalid_request");
-        String body = http().post().uri("/auth/token").contentType(MediaType.APPLICATION_JSON).bodyValue("{not json")
-                .exchange().expectStatus().isBadRequest()
-                .expectBody(String.class).returnResult().getResponseBody();
+        http().post()
+                .uri("/auth/token")
+                .bodyValue(Map.of("username", world.registrarA().username(), "password", "wrong"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals("Cache-Control", "no-store")
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("invalid_grant");
+        http().post()
+                .uri("/auth/token")
+                .bodyValue(Map.of("username", "x"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("invalid_request");
+        String body = http().post()
+                .uri("/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{not json")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(body).doesNotContain("Exception").doesNotContain("at org.");
     }
 
     @Test
     void tokenFromLoginIsAcceptedAndForgedTokenIsRejected() {
         Tenants.World world = tenants.create();
-        as(world.registrarA()).document("{ myAccount { username role organization { name } } }").execute()
-                .path("myAccount.role").entity(String.class).isEqualTo("REGISTRAR")
-                .path("myAccount.organization.name").entity(String.class).isEqualTo(world.districtA().name());
+        as(world.registrarA())
+                .document("{ myAccount { username role organization { name } } }")
+                .execute()
+                .path("myAccount.role")
+                .entity(String.class)
+                .isEqualTo("REGISTRAR")
+                .path("myAccount.organization.name")
+                .entity(String.class)
+                .isEqualTo(world.districtA().name());
         String token = login(world.registrarA());
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
-        http().post().uri("/graphql").header("Authorization", "Bearer " + forged)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", "{ myAccount { username } }"))
-                .exchange().expectStatus().isUnauthorized();
+        http().post()
+                .uri("/graphql")
+                .header("Authorization", "Bearer " + forged)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "{ myAccount { username } }"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 
     @Test
     void healthIsPublicWithoutDetailsAndMetricsNeedPlatformAdmin() {
-        http().get().uri("/actuator/health").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+        http().get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components")
+                .doesNotExist();
         http().get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
         Tenants.World world = tenants.create();
-        http().get().uri("/actuator/metrics").header("Authorization", "Bearer " + login(world.registrarA()))
-                .exchange().expectStatus().isForbidden();
-        http().get().uri("/actuator/health").header("Authorization", "Bearer " + login(world.platformAdmin()))
-                .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.components.mongo.status").isEqualTo("UP");
+        http().get()
+                .uri("/actuator/metrics")
+                .header("Authorization", "Bearer " + login(world.registrarA()))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http().get()
+                .uri("/actuator/health")
+                .header("Authorization", "Bearer " + login(world.platformAdmin()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.mongo.status")
+                .isEqualTo("UP");
     }
 }

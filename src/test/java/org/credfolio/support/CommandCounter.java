@@ -20,7 +20,9 @@ public class CommandCounter implements CommandListener {
 
     /** Reads (find and aggregate) sent since the last reset. */
     public long reads() {
-        return commands.stream().filter(c -> c.equals("find") || c.equals("aggregate")).count();
+        return commands.stream()
+                .filter(c -> c.equals("find") || c.equals("aggregate"))
+                .count();
     }
 
     public List<String> all() {

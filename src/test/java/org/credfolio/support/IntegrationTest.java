@@ -56,12 +56,16 @@ public abstract class IntegrationTest {
     }
 
     protected HttpGraphQlTester anonymous() {
-        return HttpGraphQlTester.create(
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build());
+        return HttpGraphQlTester.create(WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + "/graphql")
+                .build());
     }
 
     protected HttpGraphQlTester as(Tenants.User user) {
-        return anonymous().mutate().header("Authorization", "Bearer " + login(user)).build();
+        return anonymous()
+                .mutate()
+                .header("Authorization", "Bearer " + login(user))
+                .build();
     }
 
     /** Logs in through the real token endpoint. */
@@ -91,7 +95,8 @@ public abstract class IntegrationTest {
         }
 
         @Bean
-        Tenants tenants(org.springframework.data.mongodb.core.MongoOperations mongo,
+        Tenants tenants(
+                org.springframework.data.mongodb.core.MongoOperations mongo,
                 org.springframework.security.crypto.password.PasswordEncoder passwords) {
             return new Tenants(mongo, passwords);
         }

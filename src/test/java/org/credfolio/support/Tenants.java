@@ -63,13 +63,23 @@ public class Tenants {
         Organization schoolB = org(OrganizationType.SCHOOL, "School B " + run, districtB.id());
         Organization college = org(OrganizationType.COLLEGE, "College " + run, null);
         Organization employer = org(OrganizationType.EMPLOYER, "Employer " + run, null);
-        mongo.save(new Occupation("51-4121", "Welders, Cutters, Solderers, and Brazers", null, 51000, 45000, 2.0, 2, null, List.of()));
+        mongo.save(new Occupation(
+                "51-4121", "Welders, Cutters, Solderers, and Brazers", null, 51000, 45000, 2.0, 2, null, List.of()));
         CredentialDefinition welding = credential("AWS Certified Welder " + run, 6);
         CredentialDefinition aPlus = credential("CompTIA A+ " + run, 36);
         Learner learnerA = learner(districtA, schoolA, "Ana", "Alvarez");
         Learner learnerB = learner(districtB, schoolB, "Ben", "Brown");
         return new World(
-                districtA, schoolA, districtB, schoolB, college, employer, welding, aPlus, learnerA, learnerB,
+                districtA,
+                schoolA,
+                districtB,
+                schoolB,
+                college,
+                employer,
+                welding,
+                aPlus,
+                learnerA,
+                learnerB,
                 user(run, Role.LEARNER, schoolA.id(), learnerA.id(), password, hash),
                 user(run, Role.EDUCATOR, schoolA.id(), null, password, hash),
                 user(run, Role.REGISTRAR, districtA.id(), null, password, hash),
@@ -85,8 +95,18 @@ public class Tenants {
     public Learner learner(Organization district, Organization school, String given, String family) {
         String id = UUID.randomUUID().toString();
         return mongo.insert(new Learner(
-                id, district.id(), school.id(), "S-" + id.substring(0, 8), given, family,
-                (family + " " + given).toLowerCase(), 2027, List.of("Welding"), null, Instant.now(), Instant.now()));
+                id,
+                district.id(),
+                school.id(),
+                "S-" + id.substring(0, 8),
+                given,
+                family,
+                (family + " " + given).toLowerCase(),
+                2027,
+                List.of("Welding"),
+                null,
+                Instant.now(),
+                Instant.now()));
     }
 
     private Organization org(OrganizationType type, String name, String districtId) {
@@ -96,9 +116,20 @@ public class Tenants {
 
     private CredentialDefinition credential(String name, int renewalMonths) {
         return mongo.insert(new CredentialDefinition(
-                UUID.randomUUID().toString(), name, CredentialType.CERTIFICATION, null, "Test credential",
-                List.of("51-4121"), "Manufacturing", Portability.NATIONAL, List.of(), renewalMonths,
-                new BigDecimal("35.00"), List.of(), null, Instant.now()));
+                UUID.randomUUID().toString(),
+                name,
+                CredentialType.CERTIFICATION,
+                null,
+                "Test credential",
+                List.of("51-4121"),
+                "Manufacturing",
+                Portability.NATIONAL,
+                List.of(),
+                renewalMonths,
+                new BigDecimal("35.00"),
+                List.of(),
+                null,
+                Instant.now()));
     }
 
     private User user(String run, Role role, String orgId, String learnerId, String password, String hash) {

@@ -73,7 +73,11 @@ class GraphQlErrorHandling {
     @GraphQlExceptionHandler
     GraphQLError unexpected(Throwable ex, DataFetchingEnvironment env) {
         String incident = Long.toHexString(System.nanoTime());
-        log.error("Unexpected failure {} at {}", incident, env.getExecutionStepInfo().getPath(), ex);
+        log.error(
+                "Unexpected failure {} at {}",
+                incident,
+                env.getExecutionStepInfo().getPath(),
+                ex);
         return error(
                 env,
                 ErrorType.INTERNAL_ERROR,

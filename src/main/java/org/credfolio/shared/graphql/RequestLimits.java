@@ -1,5 +1,6 @@
 package org.credfolio.shared.graphql;
 
+import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
@@ -10,7 +11,6 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.language.Field;
 import graphql.language.Node;
 import graphql.schema.DataFetcher;
-import graphql.ExecutionResult;
 
 /**
  * Refuses documents that are too long or use too many aliases, and stops a request that runs past
@@ -38,8 +38,8 @@ class RequestLimits extends SimplePerformantInstrumentation {
         if (query != null && query.length() > limits.maxDocumentLength()) {
             throw new LimitExceeded(
                     "DOCUMENT_TOO_LARGE",
-                    "The query document has " + query.length() + " characters; at most "
-                            + limits.maxDocumentLength() + " are allowed.");
+                    "The query document has " + query.length() + " characters; at most " + limits.maxDocumentLength()
+                            + " are allowed.");
         }
         int aliases = countAliases(context.getDocument());
         if (aliases > limits.maxAliases()) {

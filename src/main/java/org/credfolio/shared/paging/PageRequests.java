@@ -20,14 +20,14 @@ public final class PageRequests {
         }
         if (subrange != null && !subrange.forward()) {
             throw new InvalidInputException(
-                    "BACKWARD_PAGING_UNSUPPORTED", "last", "Page forward with first/after; last/before is not supported.");
+                    "BACKWARD_PAGING_UNSUPPORTED",
+                    "last",
+                    "Page forward with first/after; last/before is not supported.");
         }
         return count;
     }
 
     public static ScrollPosition position(ScrollSubrange subrange) {
-        return subrange == null
-                ? ScrollPosition.keyset()
-                : subrange.position().orElse(ScrollPosition.keyset());
+        return subrange == null ? ScrollPosition.keyset() : subrange.position().orElse(ScrollPosition.keyset());
     }
 }

@@ -42,7 +42,8 @@ final class LoginKey {
         generator.initialize(2048);
         byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END PRIVATE KEY-----\n";
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
@@ -56,12 +57,13 @@ final class LoginKey {
     }
 
     private static KeyPair read(Path file) throws IOException, GeneralSecurityException {
-        String base64 = Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        String base64 =
+                Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         KeyFactory rsa = KeyFactory.getInstance("RSA");
         var privateKey = (RSAPrivateCrtKey)
                 rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        var publicKey = (RSAPublicKey) rsa.generatePublic(
-                new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+        var publicKey = (RSAPublicKey)
+                rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
         return new KeyPair(publicKey, privateKey);
     }
 }

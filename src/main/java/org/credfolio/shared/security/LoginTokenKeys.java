@@ -51,7 +51,7 @@ public final class LoginTokenKeys {
                 .expiresAt(expiresAt);
         claims.forEach(set::claim);
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).type("JWT").build();
-        return Optional.of(encoder.encode(JwtEncoderParameters.from(header, set.build()))
-                .getTokenValue());
+        return Optional.of(
+                encoder.encode(JwtEncoderParameters.from(header, set.build())).getTokenValue());
     }
 }

@@ -46,8 +46,8 @@ class SecurityConfiguration {
                         .hasRole(Role.PLATFORM_ADMIN.name())
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(
-                        new TokenClaims(properties.claims()))));
+                .oauth2ResourceServer(oauth ->
+                        oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenClaims(properties.claims()))));
         return http.build();
     }
 

@@ -9,9 +9,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import org.slf4j.Logger;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.mongodb.core.MongoOperations;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,6 +19,7 @@ import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * Starts mongo-java-server in-process when no MongoDB is configured, so that the service runs on a
@@ -44,15 +44,17 @@ public class EmbeddedMongoAutoConfiguration {
                 "Running on the EMBEDDED store (mongo-java-server) {} at {}. It has no transactions, no"
                         + " text search, and may lose about the last second of writes on a hard kill. Set"
                         + " SPRING_MONGODB_URI to use a real MongoDB in production.",
-                properties.inMemory() ? "in memory" : "in " + properties.dataDirectory().toAbsolutePath(),
+                properties.inMemory()
+                        ? "in memory"
+                        : "in " + properties.dataDirectory().toAbsolutePath(),
                 address);
         return new EmbeddedStore(server, address);
     }
 
     @Bean
     MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedStore store) {
-        ConnectionString uri = new ConnectionString(
-                "mongodb://127.0.0.1:" + store.address().getPort() + "/credfolio");
+        ConnectionString uri =
+                new ConnectionString("mongodb://127.0.0.1:" + store.address().getPort() + "/credfolio");
         return () -> uri;
     }
 

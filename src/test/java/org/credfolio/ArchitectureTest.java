@@ -1,0 +1,92 @@
+package org.credfolio;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+
+/** Keeps the module map of DESIGN.md true as the code grows. */
+class ArchitectureTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.credfolio");
+
+    /** Which modules each module may use (shared is open to all). */
+    private static final Map<String, List<String>> ALLOWED = Map.of(
+            "shared", List.of(),
+            "organization", List.of("shared"),
+            "catalog", List.of("shared", "organization"),
+            "learner", List.of("shared", "organization"),
+            "awards", List.of("shared", "learner", "catalog", "trust"),
+            "trust", List.of("shared"),
+            "pathways", List.of("shared", "catalog", "learner", "awards"),
+            "crosswalks", List.of("shared", "catalog", "trust", "sharing"),
+            "sharing", List.of("shared", "awards", "learner", "trust"));
+
+    private static final List<String> MODULES = List.of(
+            "shared",
+            "organization",
+            "catalog",
+            "learner",
+            "awards",
+            "pathways",
+            "crosswalks",
+            "trust",
+            "sharing",
+            "reporting",
+            "demo");
+
+    @Test
+    void modulesHaveNoCycles() {
+        slices().matching("org.credfolio.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void modulesUseOnlyWhatTheMapAllows() {
+        ALLOWED.forEach((module, allowed) -> {
+            String[] forbidden = MODULES.stream()
+                    .filter(m -> !m.equals(module) && !allowed.contains(m))
+                    .map(m -> "org.credfolio." + m + "..")
+                    .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage("org.credfolio." + module + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(forbidden)
+                    .allowEmptyShould(true)
+                    .because("DESIGN.md's module map lets " + module + " use only " + allowed)
+                    .check(MAIN);
+        });
+    }
+
+    @Test
+    void onlyTrustTouchesJoseLibrary() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.credfolio.trust..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.nimbusds..")
+                .because("signing keys and JOSE handling stay inside the trust module")
+                .check(MAIN);
+    }
+
+    @Test
+    void repositoriesAreNotPublic() {
+        classes()
+                .that()
+                .areAssignableTo(Repository.class)
+                .should()
+                .notBePublic()
+                .because("other modules go through a module's service, never its storage")
+                .check(MAIN);
+    }
+}
