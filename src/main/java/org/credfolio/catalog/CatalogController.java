@@ -73,6 +73,31 @@ class CatalogController {
         return list.stream().collect(Collectors.toMap(c -> c, c -> pick(c.occupations(), byCode), (a, b) -> a));
     }
 
+    /** Every SOC code of a credential, with the curation note where one was recorded. */
+    @BatchMapping(typeName = "Credential", field = "occupationLinks")
+    Map<CredentialDefinition, List<CredentialOccupationLink>> occupationLinks(List<CredentialDefinition> list) {
+        Map<String, CredentialOccupationLink> byId =
+                index(catalog.occupationLinks(ids(list, c -> linkIds(c))), CredentialOccupationLink::id);
+        return list.stream().collect(Collectors.toMap(c -> c, c -> linksOf(c, byId), (a, b) -> a));
+    }
+
+    private static List<String> linkIds(CredentialDefinition credential) {
+        return credential.occupations() == null
+                ? List.of()
+                : credential.occupations().stream()
+                        .map(soc -> CredentialOccupationLink.idOf(credential.id(), soc))
+                        .toList();
+    }
+
+    private static List<CredentialOccupationLink> linksOf(
+            CredentialDefinition credential, Map<String, CredentialOccupationLink> byId) {
+        return linkIds(credential).stream()
+                .map(id -> byId.getOrDefault(
+                        id,
+                        new CredentialOccupationLink(id, credential.id(), id.substring(id.lastIndexOf(':') + 1), null)))
+                .toList();
+    }
+
     @BatchMapping(typeName = "Credential", field = "stacksInto")
     Map<CredentialDefinition, List<CredentialDefinition>> stacksInto(List<CredentialDefinition> list) {
         Map<String, CredentialDefinition> byId =

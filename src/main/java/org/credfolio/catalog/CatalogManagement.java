@@ -59,6 +59,11 @@ public class CatalogManagement {
         return occupations.findAllById(socCodes);
     }
 
+    /** Curated links of the given credentials, by {@link CredentialOccupationLink#idOf} ids. */
+    public List<CredentialOccupationLink> occupationLinks(Collection<String> linkIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(linkIds)), CredentialOccupationLink.class);
+    }
+
     public Window<CredentialDefinition> list(CredentialFilter filter, ScrollSubrange page) {
         Query query = new Query();
         if (filter != null) {

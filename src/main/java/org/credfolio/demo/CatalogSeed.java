@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.catalog.CredentialOccupationLink;
 import org.credfolio.organization.Organization;
 import org.credfolio.organization.OrganizationType;
 

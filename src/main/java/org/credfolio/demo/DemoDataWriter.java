@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.credfolio.awards.Award;
 import org.credfolio.awards.AwardSeeding;
 import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.catalog.CredentialOccupationLink;
 import org.credfolio.catalog.Occupation;
 import org.credfolio.learner.Learner;
 import org.credfolio.organization.Account;

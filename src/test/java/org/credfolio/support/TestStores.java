@@ -8,12 +8,12 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * available, the embedded store otherwise. {@code -Dcredfolio.test.store=embedded} or
  * {@code =mongodb} forces either.
  */
-final class TestStores {
+public final class TestStores {
     private static MongoDBContainer container;
 
     private TestStores() {}
 
-    static synchronized MongoDBContainer mongoDbOrNull() {
+    public static synchronized MongoDBContainer mongoDbOrNull() {
         String wanted = System.getProperty("credfolio.test.store", "auto");
         boolean useMongo = wanted.equals("mongodb")
                 || (wanted.equals("auto") && DockerClientFactory.instance().isDockerAvailable());

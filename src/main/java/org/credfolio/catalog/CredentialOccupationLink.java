@@ -1,4 +1,4 @@
-package org.credfolio.demo;
+package org.credfolio.catalog;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -12,7 +12,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("credential_occupation_links")
 public record CredentialOccupationLink(@Id String id, String credentialId, String socCode, String sourceNote) {
-    static CredentialOccupationLink of(String credentialId, String socCode, String sourceNote) {
-        return new CredentialOccupationLink(credentialId + ":" + socCode, credentialId, socCode, sourceNote);
+    public static CredentialOccupationLink of(String credentialId, String socCode, String sourceNote) {
+        return new CredentialOccupationLink(idOf(credentialId, socCode), credentialId, socCode, sourceNote);
+    }
+
+    public static String idOf(String credentialId, String socCode) {
+        return credentialId + ":" + socCode;
     }
 }

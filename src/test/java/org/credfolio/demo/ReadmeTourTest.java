@@ -1,0 +1,115 @@
+package org.credfolio.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.credfolio.support.TestStores;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * Runs every GraphQL example of README.md, as the role its first line names, against the demo
+ * data: the tour a newcomer follows must work.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "credfolio.store.in-memory=true",
+            "credfolio.demo.enabled=true",
+            "credfolio.demo.password=readme-tour-password",
+            "credfolio.security.login-key-file=target/test-data/login-token-key.pem"
+        })
+class ReadmeTourTest {
+    private static final MongoDBContainer MONGO = TestStores.mongoDbOrNull();
+    private static final Pattern EXAMPLE = Pattern.compile("```graphql\\n# as: ([a-z-]+)\\n(.*?)```", Pattern.DOTALL);
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        if (MONGO != null) {
+            // A database of its own: the demo must not meet other tests' data.
+            registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("credfolio-readme"));
+        }
+    }
+
+    record Example(String role, String document) {}
+
+    @Test
+    void everyReadmeExampleRunsWithoutErrorsAgainstTheDemoData() throws IOException {
+        List<Example> examples = examples(Files.readString(Path.of("README.md")));
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(6);
+        for (Example example : examples) {
+            var response = tester(example.role())
+                    .document(example.document())
+                    .execute()
+                    .returnResponse();
+            assertThat(response.getErrors()).as(example.document()).isEmpty();
+            Map<String, Object> data = response.getData();
+            assertThat(data).as(example.document()).isNotNull();
+            assertThat(data.values()).as(example.document()).doesNotContainNull();
+        }
+    }
+
+    @Test
+    void welderSearchFindsRealCredentialsWithWages() {
+        tester("anonymous")
+                .document(
+                        """
+                { credentials(filter: { nameContains: "AWS Certified Welder" }, first: 1) {
+                    edges { node { id occupations { socCode medianAnnualWage } } } } }""")
+                .execute()
+                .path("credentials.edges[0].node.id")
+                .entity(String.class)
+                .isEqualTo("tx-ibc-351")
+                .path("credentials.edges[0].node.occupations[*].socCode")
+                .entityList(String.class)
+                .contains("51-4121");
+    }
+
+    private static List<Example> examples(String readme) {
+        List<Example> examples = new ArrayList<>();
+        Matcher m = EXAMPLE.matcher(readme);
+        while (m.find()) {
+            examples.add(new Example(m.group(1), m.group(2)));
+        }
+        return examples;
+    }
+
+    private HttpGraphQlTester tester(String role) {
+        WebTestClient client =
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        HttpGraphQlTester anonymous = HttpGraphQlTester.create(
+                client.mutate().baseUrl("http://localhost:" + port + "/graphql").build());
+        if (role.equals("anonymous")) {
+            return anonymous;
+        }
+        Map<?, ?> token = client.post()
+                .uri("/auth/token")
+                .bodyValue(Map.of("username", role + "@demo.credfolio.org", "password", "readme-tour-password"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return anonymous
+                .mutate()
+                .header("Authorization", "Bearer " + token.get("access_token"))
+                .build();
+    }
+}
