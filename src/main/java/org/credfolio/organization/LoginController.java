@@ -3,6 +3,7 @@ package org.credfolio.organization;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.credfolio.shared.security.LoginTokenKeys;
 import org.credfolio.shared.security.SecurityProperties;
 import org.springframework.http.HttpStatus;
@@ -20,11 +21,14 @@ class LoginController {
     private final AccountManagement accounts;
     private final LoginTokenKeys keys;
     private final SecurityProperties properties;
+    private final LoginThrottle throttle;
 
-    LoginController(AccountManagement accounts, LoginTokenKeys keys, SecurityProperties properties) {
+    LoginController(
+            AccountManagement accounts, LoginTokenKeys keys, SecurityProperties properties, LoginThrottle throttle) {
         this.accounts = accounts;
         this.keys = keys;
         this.properties = properties;
+        this.throttle = throttle;
     }
 
     record LoginRequest(String username, String password) {}
@@ -40,9 +44,25 @@ class LoginController {
         if (request == null || isBlank(request.username()) || isBlank(request.password())) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "Send JSON with 'username' and 'password'.");
         }
-        return accounts.authenticate(request.username(), request.password())
-                .map(this::issue)
-                .orElseGet(() -> error(HttpStatus.UNAUTHORIZED, "invalid_grant", "Wrong username or password."));
+        String username = AccountManagement.normalize(request.username());
+        long wait = throttle.retryAfterSeconds(username);
+        if (wait > 0) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(wait))
+                    .header("Cache-Control", "no-store")
+                    .body(Map.of(
+                            "error",
+                            "invalid_grant",
+                            "error_description",
+                            "Too many failed attempts; try again in " + wait + " seconds."));
+        }
+        Optional<Account> account = accounts.authenticate(username, request.password());
+        if (account.isEmpty()) {
+            throttle.failed(username);
+            return error(HttpStatus.UNAUTHORIZED, "invalid_grant", "Wrong username or password.");
+        }
+        throttle.succeeded(username);
+        return issue(account.get());
     }
 
     private ResponseEntity<Map<String, Object>> issue(Account account) {
