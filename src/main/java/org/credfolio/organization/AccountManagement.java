@@ -1,17 +1,23 @@
 package org.credfolio.organization;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.credfolio.shared.error.ConflictException;
 import org.credfolio.shared.error.InvalidInputException;
+import org.credfolio.shared.paging.PageRequests;
 import org.credfolio.shared.security.CurrentUser;
 import org.credfolio.shared.security.CurrentUsers;
 import org.credfolio.shared.security.Role;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,12 +29,15 @@ public class AccountManagement {
     private static final Set<Role> DISTRICT_ADMIN_MAY_CREATE =
             Set.of(Role.EDUCATOR, Role.REGISTRAR, Role.DISTRICT_ADMIN);
     private final Accounts accounts;
+    private final MongoOperations mongo;
     private final OrganizationManagement organizations;
     private final PasswordEncoder passwords;
     private final String unknownUserHash;
 
-    AccountManagement(Accounts accounts, OrganizationManagement organizations, PasswordEncoder passwords) {
+    AccountManagement(
+            Accounts accounts, MongoOperations mongo, OrganizationManagement organizations, PasswordEncoder passwords) {
         this.accounts = accounts;
+        this.mongo = mongo;
         this.organizations = organizations;
         this.passwords = passwords;
         // Checked against when the username is unknown, so both failures take the same time.
@@ -62,12 +71,14 @@ public class AccountManagement {
     }
 
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'DISTRICT_ADMIN')")
-    public List<Account> inOrganization(String organizationId) {
+    public Window<Account> inOrganization(String organizationId, ScrollSubrange page) {
         CurrentUser user = CurrentUsers.require();
         if (user.is(Role.DISTRICT_ADMIN) && !organizations.get(organizationId).isOrIsWithin(user.organizationId())) {
             throw new AccessDeniedException("A district admin can only list accounts of their own district.");
         }
-        return accounts.findByOrganizationIdOrderByUsername(organizationId);
+        Query query = Query.query(Criteria.where("organizationId").is(organizationId));
+        query.with(Sort.by("username", "id")).limit(PageRequests.size(page)).with(PageRequests.position(page));
+        return mongo.scroll(query, Account.class);
     }
 
     public Optional<Account> find(String id) {

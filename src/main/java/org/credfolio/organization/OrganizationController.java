@@ -43,8 +43,8 @@ class OrganizationController {
     }
 
     @QueryMapping
-    List<Account> accounts(@Argument String organizationId) {
-        return accounts.inOrganization(organizationId);
+    Window<Account> accounts(@Argument String organizationId, ScrollSubrange subrange) {
+        return accounts.inOrganization(organizationId, subrange);
     }
 
     @MutationMapping

@@ -139,7 +139,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         r.put(
                 "Query.accounts",
                 rule(
-                        "query($o: ID!) { accounts(organizationId: $o) { username } }",
+                        "query($o: ID!) { accounts(organizationId: $o, first: 10) { edges { node { username } } } }",
                         () -> Map.of("o", world.districtA().id()),
                         ADMINS,
                         false));
