@@ -4,11 +4,11 @@ import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.credfolio.catalog.CatalogManagement;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.learner.Learner;
+import org.credfolio.shared.graphql.Batches;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -54,12 +54,7 @@ class AwardController {
 
     @BatchMapping(typeName = "EarnedCredential", field = "credential")
     Map<Award, CredentialDefinition> credential(List<Award> list) {
-        Map<String, CredentialDefinition> byId =
-                catalog.getAll(list.stream().map(Award::credentialId).collect(Collectors.toSet())).stream()
-                        .collect(Collectors.toMap(CredentialDefinition::id, Function.identity()));
-        return list.stream()
-                .filter(a -> byId.containsKey(a.credentialId()))
-                .collect(Collectors.toMap(a -> a, a -> byId.get(a.credentialId()), (a, b) -> a));
+        return Batches.one(list, Award::credentialId, catalog::getAll, CredentialDefinition::id);
     }
 
     /** Expiry is derived from today's date, so a stored ACTIVE credential can read as EXPIRED. */

@@ -1,13 +1,11 @@
 package org.credfolio.catalog;
 
 import jakarta.validation.Valid;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.credfolio.organization.Organization;
 import org.credfolio.organization.OrganizationManagement;
+import org.credfolio.shared.graphql.Batches;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -59,71 +57,23 @@ class CatalogController {
 
     @BatchMapping(typeName = "Credential", field = "certifyingBody")
     Map<CredentialDefinition, Organization> certifyingBody(List<CredentialDefinition> list) {
-        Map<String, Organization> byId = index(
-                organizations.getAll(ids(list, c -> List.of(nullToEmpty(c.certifyingBodyId())))), Organization::id);
-        return list.stream()
-                .filter(c -> byId.containsKey(c.certifyingBodyId()))
-                .collect(Collectors.toMap(c -> c, c -> byId.get(c.certifyingBodyId()), (a, b) -> a));
+        return Batches.one(list, CredentialDefinition::certifyingBodyId, organizations::getAll, Organization::id);
     }
 
     @BatchMapping(typeName = "Credential", field = "occupations")
     Map<CredentialDefinition, List<Occupation>> occupations(List<CredentialDefinition> list) {
-        Map<String, Occupation> byCode =
-                index(catalog.occupations(ids(list, CredentialDefinition::occupations)), Occupation::socCode);
-        return list.stream().collect(Collectors.toMap(c -> c, c -> pick(c.occupations(), byCode), (a, b) -> a));
+        return Batches.many(list, CredentialDefinition::occupations, catalog::occupations, Occupation::socCode);
     }
 
     /** Every SOC code of a credential, with the curation note where one was recorded. */
     @BatchMapping(typeName = "Credential", field = "occupationLinks")
     Map<CredentialDefinition, List<CredentialOccupationLink>> occupationLinks(List<CredentialDefinition> list) {
-        Map<String, CredentialOccupationLink> byId =
-                index(catalog.occupationLinks(ids(list, c -> linkIds(c))), CredentialOccupationLink::id);
-        return list.stream().collect(Collectors.toMap(c -> c, c -> linksOf(c, byId), (a, b) -> a));
-    }
-
-    private static List<String> linkIds(CredentialDefinition credential) {
-        return credential.occupations() == null
-                ? List.of()
-                : credential.occupations().stream()
-                        .map(soc -> CredentialOccupationLink.idOf(credential.id(), soc))
-                        .toList();
-    }
-
-    private static List<CredentialOccupationLink> linksOf(
-            CredentialDefinition credential, Map<String, CredentialOccupationLink> byId) {
-        return linkIds(credential).stream()
-                .map(id -> byId.getOrDefault(
-                        id,
-                        new CredentialOccupationLink(id, credential.id(), id.substring(id.lastIndexOf(':') + 1), null)))
-                .toList();
+        return Batches.many(
+                list, CredentialOccupationLink::idsOf, catalog::occupationLinks, CredentialOccupationLink::id);
     }
 
     @BatchMapping(typeName = "Credential", field = "stacksInto")
     Map<CredentialDefinition, List<CredentialDefinition>> stacksInto(List<CredentialDefinition> list) {
-        Map<String, CredentialDefinition> byId =
-                index(catalog.getAll(ids(list, CredentialDefinition::stacksInto)), CredentialDefinition::id);
-        return list.stream().collect(Collectors.toMap(c -> c, c -> pick(c.stacksInto(), byId), (a, b) -> a));
-    }
-
-    private static Collection<String> ids(
-            List<CredentialDefinition> list, Function<CredentialDefinition, List<String>> refs) {
-        return list.stream()
-                .flatMap(c -> refs.apply(c) == null ? java.util.stream.Stream.empty() : refs.apply(c).stream())
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
-    }
-
-    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
-        return items.stream().collect(Collectors.toMap(key, t -> t, (a, b) -> a));
-    }
-
-    private static <T> List<T> pick(List<String> keys, Map<String, T> byKey) {
-        return keys == null
-                ? List.of()
-                : keys.stream().map(byKey::get).filter(v -> v != null).toList();
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+        return Batches.many(list, CredentialDefinition::stacksInto, catalog::getAll, CredentialDefinition::id);
     }
 }

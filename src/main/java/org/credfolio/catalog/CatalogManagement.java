@@ -3,9 +3,11 @@ package org.credfolio.catalog;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.credfolio.organization.OrganizationManagement;
 import org.credfolio.organization.OrganizationType;
 import org.credfolio.shared.error.InvalidInputException;
@@ -59,9 +61,17 @@ public class CatalogManagement {
         return occupations.findAllById(socCodes);
     }
 
-    /** Curated links of the given credentials, by {@link CredentialOccupationLink#idOf} ids. */
+    /**
+     * Links by {@link CredentialOccupationLink#idOf} ids: the curated one where it exists, a link
+     * without a note otherwise.
+     */
     public List<CredentialOccupationLink> occupationLinks(Collection<String> linkIds) {
-        return mongo.find(Query.query(Criteria.where("_id").in(linkIds)), CredentialOccupationLink.class);
+        Map<String, CredentialOccupationLink> curated =
+                mongo.find(Query.query(Criteria.where("_id").in(linkIds)), CredentialOccupationLink.class).stream()
+                        .collect(Collectors.toMap(CredentialOccupationLink::id, l -> l));
+        return linkIds.stream()
+                .map(id -> curated.getOrDefault(id, CredentialOccupationLink.bare(id)))
+                .toList();
     }
 
     public Window<CredentialDefinition> list(CredentialFilter filter, ScrollSubrange page) {

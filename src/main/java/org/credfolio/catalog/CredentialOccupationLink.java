@@ -1,5 +1,6 @@
 package org.credfolio.catalog;
 
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -18,5 +19,20 @@ public record CredentialOccupationLink(@Id String id, String credentialId, Strin
 
     public static String idOf(String credentialId, String socCode) {
         return credentialId + ":" + socCode;
+    }
+
+    /** The link ids of every occupation the credential lists. */
+    static List<String> idsOf(CredentialDefinition credential) {
+        return credential.occupations() == null
+                ? List.of()
+                : credential.occupations().stream()
+                        .map(soc -> idOf(credential.id(), soc))
+                        .toList();
+    }
+
+    /** A link without a curation note, for occupations added through the API. */
+    static CredentialOccupationLink bare(String id) {
+        int colon = id.lastIndexOf(':');
+        return new CredentialOccupationLink(id, id.substring(0, colon), id.substring(colon + 1), null);
     }
 }

@@ -3,11 +3,10 @@ package org.credfolio.learner;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.credfolio.organization.Account;
 import org.credfolio.organization.Organization;
 import org.credfolio.organization.OrganizationManagement;
+import org.credfolio.shared.graphql.Batches;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -69,20 +68,11 @@ class LearnerController {
 
     @BatchMapping(typeName = "Learner", field = "school")
     Map<Learner, Organization> school(List<Learner> list) {
-        return organizationsOf(list, Learner::schoolId);
+        return Batches.one(list, Learner::schoolId, organizations::getAll, Organization::id);
     }
 
     @BatchMapping(typeName = "Learner", field = "district")
     Map<Learner, Organization> district(List<Learner> list) {
-        return organizationsOf(list, Learner::districtId);
-    }
-
-    private Map<Learner, Organization> organizationsOf(List<Learner> list, Function<Learner, String> orgId) {
-        Map<String, Organization> byId =
-                organizations.getAll(list.stream().map(orgId).collect(Collectors.toSet())).stream()
-                        .collect(Collectors.toMap(Organization::id, o -> o));
-        return list.stream()
-                .filter(l -> byId.containsKey(orgId.apply(l)))
-                .collect(Collectors.toMap(l -> l, l -> byId.get(orgId.apply(l)), (a, b) -> a));
+        return Batches.one(list, Learner::districtId, organizations::getAll, Organization::id);
     }
 }

@@ -1,11 +1,9 @@
 package org.credfolio.organization;
 
 import jakarta.validation.Valid;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.credfolio.shared.graphql.Batches;
 import org.credfolio.shared.security.CurrentUsers;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -59,21 +57,11 @@ class OrganizationController {
 
     @BatchMapping(typeName = "Organization", field = "district")
     Map<Organization, Organization> district(List<Organization> schools) {
-        return byId(schools, Organization::districtId);
+        return Batches.one(schools, Organization::districtId, organizations::getAll, Organization::id);
     }
 
     @BatchMapping(typeName = "Account", field = "organization")
     Map<Account, Organization> accountOrganization(List<Account> list) {
-        return byId(list, Account::organizationId);
-    }
-
-    private <T> Map<T, Organization> byId(List<T> sources, Function<T, String> orgId) {
-        Collection<String> ids =
-                sources.stream().map(orgId).filter(id -> id != null).collect(Collectors.toSet());
-        Map<String, Organization> found =
-                organizations.getAll(ids).stream().collect(Collectors.toMap(Organization::id, o -> o));
-        return sources.stream()
-                .filter(s -> orgId.apply(s) != null && found.containsKey(orgId.apply(s)))
-                .collect(Collectors.toMap(s -> s, s -> found.get(orgId.apply(s)), (a, b) -> a));
+        return Batches.one(list, Account::organizationId, organizations::getAll, Organization::id);
     }
 }
