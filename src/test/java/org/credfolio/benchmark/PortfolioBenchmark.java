@@ -1,0 +1,162 @@
+package org.credfolio.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.credfolio.CredfolioApplication;
+import org.credfolio.shared.store.EmbeddedStoreProperties;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * Portfolio read benchmark: the whole HTTP + GraphQL + security path against a direct read of the
+ * same portfolios from the store, in one JVM run. Not a test; run it with
+ * {@code ./mvnw -Pbenchmark verify} (see the profile in pom.xml for the settings it passes through).
+ */
+public final class PortfolioBenchmark {
+    private static final Duration SLICE = Duration.ofSeconds(10);
+
+    private PortfolioBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        Path dataDirectory = Files.createTempDirectory("credfolio-benchmark-");
+        int exitCode = 1;
+        ConfigurableApplicationContext app = null;
+        try {
+            app = start(settings, dataDirectory, args);
+            exitCode = run(settings, app, dataDirectory);
+        } catch (Exception e) {
+            System.err.println("Benchmark aborted: " + e);
+            e.printStackTrace();
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+            deleteRecursively(dataDirectory);
+        }
+        System.exit(exitCode);
+    }
+
+    /**
+     * Starts the application as a user would, on a fresh data directory. The settings are passed as
+     * command-line arguments, which take precedence over application.yaml; the benchmark's own
+     * arguments ({@code --name=value}) follow them, to try a setting of the application.
+     */
+    private static ConfigurableApplicationContext start(
+            BenchmarkSettings settings, Path dataDirectory, String[] extraArgs) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("credfolio.demo.enabled", "false");
+        properties.put("credfolio.store.in-memory", String.valueOf(settings.inMemory()));
+        properties.put("credfolio.store.data-directory", dataDirectory.toString());
+        properties.put(
+                "credfolio.security.login-key-file",
+                dataDirectory.resolve("login-token-key.pem").toString());
+        properties.put("logging.level.root", "warn");
+        properties.put("spring.main.banner-mode", "off");
+        String[] args = Stream.concat(
+                        properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
+                        Arrays.stream(extraArgs))
+                .toArray(String[]::new);
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(CredfolioApplication.class).run(args);
+        EmbeddedStoreProperties store = app.getBean(EmbeddedStoreProperties.class);
+        if (store.inMemory() != settings.inMemory() || !store.dataDirectory().equals(dataDirectory)) {
+            app.close();
+            throw new IllegalStateException("The application did not take the benchmark's store settings: " + store);
+        }
+        return app;
+    }
+
+    private static int run(BenchmarkSettings settings, ConfigurableApplicationContext app, Path dataDirectory)
+            throws Exception {
+        System.out.printf(
+                "Loading %,d learners with %d earned credentials each...%n",
+                settings.learners(), settings.credentialsPerLearner());
+        BenchmarkData.Loaded data = new BenchmarkData(app).load(settings.learners(), settings.credentialsPerLearner());
+        System.out.printf(
+                "Loaded %,d learners and %,d earned credentials in %.1f s%n",
+                data.learnerIds().size(), data.awards(), data.took().toMillis() / 1000.0);
+
+        int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
+        HttpPortfolioReader http = new HttpPortfolioReader(port, settings.credentialsPerLearner());
+        http.login(data.username(), data.password());
+        DirectPortfolioReader direct =
+                new DirectPortfolioReader(app.getBean(MongoOperations.class), settings.credentialsPerLearner());
+        LoadDriver driver = new LoadDriver(settings.threads(), data.learnerIds());
+
+        // Both paths in alternating slices, so that what they share (driver, mapping, store) warms for both.
+        // The JIT needs minutes on a small machine: the slices are printed to show whether it settled.
+        System.out.printf(
+                "Warming up: %d s per path in %d s slices, alternating, at concurrency %d%n",
+                settings.warmup().toSeconds(), SLICE.toSeconds(), settings.threads());
+        for (long done = 0; done < settings.warmup().toSeconds(); done += SLICE.toSeconds()) {
+            Duration slice = Duration.ofSeconds(
+                    Math.min(SLICE.toSeconds(), settings.warmup().toSeconds() - done));
+            for (ReadPath path : ReadPath.values()) {
+                BenchmarkReport.progress(
+                        "warm-up " + path.label, check(path, driver.run(path.of(http, direct), slice)));
+            }
+        }
+
+        // Measured in slices ordered A B B A, so that drift during the run (JIT, GC, caches) hits both alike.
+        int slices = Math.max(2, (int) (settings.measure().toSeconds() / 5) / 2 * 2);
+        Duration slice = settings.measure().dividedBy(slices);
+        System.out.printf(
+                "Measuring: %d s per path in %d slices of %d ms, ordered http-direct-direct-http%n",
+                settings.measure().toSeconds(), slices, slice.toMillis());
+        LoadDriver.Result[] results = new LoadDriver.Result[2];
+        for (int i = 0; i < 2 * slices; i++) {
+            ReadPath path = ReadPath.values()[(i + 1) / 2 % 2];
+            LoadDriver.Result result = check(path, driver.run(path.of(http, direct), slice));
+            BenchmarkReport.progress("measure " + path.label, result);
+            results[path.ordinal()] = results[path.ordinal()] == null ? result : results[path.ordinal()].merge(result);
+        }
+        BenchmarkReport.print(settings, dataDirectory, results[0], results[1]);
+        return 0;
+    }
+
+    private enum ReadPath {
+        HTTP("http"),
+        DIRECT("direct");
+
+        final String label;
+
+        ReadPath(String label) {
+            this.label = label;
+        }
+
+        PortfolioRead of(PortfolioRead http, PortfolioRead direct) {
+            return this == HTTP ? http : direct;
+        }
+    }
+
+    private static LoadDriver.Result check(ReadPath phase, LoadDriver.Result result) {
+        if (result.failures() > 0) {
+            throw new IllegalStateException(
+                    phase.label + ": " + result.failures() + " failed reads; first: " + result.firstFailure());
+        }
+        if (result.requests() == 0) {
+            throw new IllegalStateException(phase.label + ": no read completed");
+        }
+        return result;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
