@@ -1,5 +1,6 @@
 package org.credfolio.catalog;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.credfolio.organization.OrganizationManagement;
 import org.credfolio.organization.OrganizationType;
+import org.credfolio.shared.cache.ReadThroughCache;
 import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.shared.paging.PageRequests;
@@ -33,6 +35,11 @@ public class CatalogManagement {
     private final Occupations occupations;
     private final OrganizationManagement organizations;
     private final MongoOperations mongo;
+    // Catalog reads dominate portfolio reads and the catalog rarely changes.
+    private final ReadThroughCache<String, CredentialDefinition> credentialCache =
+            new ReadThroughCache<>(20_000, Duration.ofSeconds(60));
+    private final ReadThroughCache<String, Occupation> occupationCache =
+            new ReadThroughCache<>(5_000, Duration.ofSeconds(60));
 
     CatalogManagement(
             Credentials credentials,
@@ -46,19 +53,21 @@ public class CatalogManagement {
     }
 
     public Optional<CredentialDefinition> find(String id) {
-        return id == null ? Optional.empty() : credentials.findById(id);
+        return id == null ? Optional.empty() : getAll(List.of(id)).stream().findFirst();
     }
 
     public List<CredentialDefinition> getAll(Collection<String> ids) {
-        return credentials.findAllById(ids);
+        return credentialCache.getAll(ids, credentials::findAllById, CredentialDefinition::id);
     }
 
     public Optional<Occupation> occupation(String socCode) {
-        return socCode == null ? Optional.empty() : occupations.findById(socCode);
+        return socCode == null
+                ? Optional.empty()
+                : occupations(List.of(socCode)).stream().findFirst();
     }
 
     public List<Occupation> occupations(Collection<String> socCodes) {
-        return occupations.findAllById(socCodes);
+        return occupationCache.getAll(socCodes, occupations::findAllById, Occupation::socCode);
     }
 
     /**
@@ -111,7 +120,10 @@ public class CatalogManagement {
         if (user.is(Role.DISTRICT_ADMIN) && !user.belongsTo(existing.curatedBy())) {
             throw new AccessDeniedException("A district admin can only change catalog entries their district added.");
         }
-        return credentials.save(toDefinition(id, input, existing.curatedBy(), existing.stateListings()));
+        CredentialDefinition saved =
+                credentials.save(toDefinition(id, input, existing.curatedBy(), existing.stateListings()));
+        credentialCache.evict(id);
+        return saved;
     }
 
     private static String curator(CurrentUser user) {

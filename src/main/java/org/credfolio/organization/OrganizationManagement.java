@@ -1,10 +1,12 @@
 package org.credfolio.organization;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.credfolio.shared.cache.ReadThroughCache;
 import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.shared.paging.PageRequests;
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Service;
 public class OrganizationManagement {
     private final Organizations organizations;
     private final MongoOperations mongo;
+    // Organizations are read on most requests (tenancy, names) and are never changed once created.
+    private final ReadThroughCache<String, Organization> cache = new ReadThroughCache<>(10_000, Duration.ofSeconds(60));
 
     OrganizationManagement(Organizations organizations, MongoOperations mongo) {
         this.organizations = organizations;
@@ -33,7 +37,7 @@ public class OrganizationManagement {
     }
 
     public Optional<Organization> find(String id) {
-        return id == null ? Optional.empty() : organizations.findById(id);
+        return id == null ? Optional.empty() : getAll(List.of(id)).stream().findFirst();
     }
 
     public Organization get(String id) {
@@ -42,7 +46,7 @@ public class OrganizationManagement {
     }
 
     public List<Organization> getAll(Collection<String> ids) {
-        return organizations.findAllById(ids);
+        return cache.getAll(ids, organizations::findAllById, Organization::id);
     }
 
     public Window<Organization> list(OrganizationType type, ScrollSubrange page) {

@@ -136,7 +136,10 @@ class PortfolioTest extends IntegrationTest {
                 .path("learner.credentials")
                 .entityList(Object.class)
                 .hasSize(20);
-        assertThat(mongoCommands.reads()).isEqualTo(readsForOne).isLessThanOrEqualTo(5);
+        // Catalog and organization reads may come from the in-process cache, so the second read can
+        // only cost less; an N+1 would cost 20 or more.
+        assertThat(readsForOne).isLessThanOrEqualTo(5);
+        assertThat(mongoCommands.reads()).isLessThanOrEqualTo(readsForOne);
     }
 
     @Test

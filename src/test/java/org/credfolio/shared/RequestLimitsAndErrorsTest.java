@@ -22,6 +22,7 @@ class RequestLimitsAndErrorsTest extends IntegrationTest {
         String deep =
                 "{ organizations { edges { node { district { district { district { district { district { district { district { district { district { name } } } } } } } } } } } } }";
         expectCode(anonymous().document(deep).execute(), "QUERY_TOO_DEEP");
+        expectCode(anonymous().document(deep).execute(), "QUERY_TOO_DEEP");
     }
 
     @Test
@@ -31,6 +32,7 @@ class RequestLimitsAndErrorsTest extends IntegrationTest {
             query.append(" a").append(i).append(": occupation(socCode: \"51-4121\") { title }");
         }
         expectCode(anonymous().document(query + " }").execute(), "TOO_MANY_ALIASES");
+        expectCode(anonymous().document(query + " }").execute(), "TOO_MANY_ALIASES");
     }
 
     @Test
@@ -39,6 +41,8 @@ class RequestLimitsAndErrorsTest extends IntegrationTest {
                 "credentials(first: 100) { edges { node { name stacksInto { name occupations { title socCode jobZone } } } } }";
         String wide = "{ a: " + page + " b: " + page + " c: " + page + " d: " + page + " e: " + page + " f: " + page
                 + " g: " + page + " h: " + page + " }";
+        expectCode(anonymous().document(wide).execute(), "QUERY_TOO_COMPLEX");
+        // The second time the parsed document comes from the cache: still refused.
         expectCode(anonymous().document(wide).execute(), "QUERY_TOO_COMPLEX");
     }
 

@@ -6,6 +6,7 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.scalars.ExtendedScalars;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -20,6 +21,12 @@ class GraphQlConfiguration {
         return wiring -> wiring.scalar(ExtendedScalars.Date)
                 .scalar(ExtendedScalars.DateTime)
                 .scalar(ExtendedScalars.GraphQLBigDecimal);
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedDocumentCache() {
+        ParsedDocumentCache cache = new ParsedDocumentCache(500);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
     @Bean

@@ -71,7 +71,7 @@ class SecurityConfiguration {
             NimbusJwtDecoder decoder =
                     NimbusJwtDecoder.withPublicKey(keys.publicKey()).build();
             decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.tokenIssuer()));
-            return decoder;
+            return new VerifiedTokenCache(decoder, 10_000);
         }
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withIssuerLocation(properties.oidcIssuerUri()).build();
@@ -83,6 +83,6 @@ class SecurityConfiguration {
                             "aud", aud -> aud != null && aud.contains(properties.oidcAudience())));
         }
         decoder.setJwtValidator(validator);
-        return decoder;
+        return new VerifiedTokenCache(decoder, 10_000);
     }
 }

@@ -1,0 +1,56 @@
+package org.credfolio.shared.security;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * Remembers tokens already verified, until they expire: a client sends the same bearer token with
+ * every request, and checking its signature each time is a measurable share of a small request.
+ * Only successfully verified tokens are kept; expiry is checked again on every use.
+ */
+class VerifiedTokenCache implements JwtDecoder {
+    private final JwtDecoder delegate;
+    private final Map<String, Jwt> verified;
+
+    VerifiedTokenCache(JwtDecoder delegate, int maxEntries) {
+        this.delegate = delegate;
+        this.verified = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Jwt> eldest) {
+                return size() > maxEntries;
+            }
+        };
+    }
+
+    @Override
+    public Jwt decode(String token) {
+        Jwt cached;
+        synchronized (verified) {
+            cached = verified.get(token);
+        }
+        if (cached != null && stillValid(cached)) {
+            return cached;
+        }
+        Jwt jwt = delegate.decode(token);
+        if (jwt.getExpiresAt() != null) {
+            synchronized (verified) {
+                verified.put(token, jwt);
+            }
+        }
+        return jwt;
+    }
+
+    private boolean stillValid(Jwt jwt) {
+        if (Instant.now().isBefore(jwt.getExpiresAt())) {
+            return true;
+        }
+        synchronized (verified) {
+            verified.values().remove(jwt);
+        }
+        // Let the real decoder produce the usual "expired" error.
+        return false;
+    }
+}
