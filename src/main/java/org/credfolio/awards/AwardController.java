@@ -18,10 +18,12 @@ import org.springframework.stereotype.Controller;
 @Controller
 class AwardController {
     private final AwardManagement awards;
+    private final EarnedCredentialStatus status;
     private final CatalogManagement catalog;
 
-    AwardController(AwardManagement awards, CatalogManagement catalog) {
+    AwardController(AwardManagement awards, EarnedCredentialStatus status, CatalogManagement catalog) {
         this.awards = awards;
+        this.status = status;
         this.catalog = catalog;
     }
 
@@ -32,17 +34,17 @@ class AwardController {
 
     @MutationMapping
     Award revokeEarnedCredential(@Argument @Valid StatusChangeInput input) {
-        return awards.revoke(input);
+        return status.revoke(input);
     }
 
     @MutationMapping
     Award suspendEarnedCredential(@Argument @Valid StatusChangeInput input) {
-        return awards.suspend(input);
+        return status.suspend(input);
     }
 
     @MutationMapping
     Award reinstateEarnedCredential(@Argument @Valid StatusChangeInput input) {
-        return awards.reinstate(input);
+        return status.reinstate(input);
     }
 
     @BatchMapping(typeName = "Learner", field = "credentials")

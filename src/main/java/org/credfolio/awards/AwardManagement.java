@@ -12,42 +12,37 @@ import java.util.stream.Collectors;
 import org.credfolio.catalog.CatalogManagement;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.learner.Learner;
-import org.credfolio.learner.LearnerAccess;
-import org.credfolio.learner.LearnerManagement;
 import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.shared.error.ConflictException;
 import org.credfolio.shared.error.InvalidInputException;
-import org.credfolio.shared.error.NotFoundException;
-import org.credfolio.shared.security.CurrentUser;
 import org.credfolio.shared.security.CurrentUsers;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** Records earned credentials and changes their status; registrars of the learner's organization only. */
+/** Records earned credentials; registrars of the learner's organization only. */
 @Service
 public class AwardManagement {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final MongoOperations mongo;
-    private final LearnerManagement learners;
+    private final RegistrarAccess registrars;
     private final CatalogManagement catalog;
     private final AuditLog audit;
 
-    AwardManagement(MongoOperations mongo, LearnerManagement learners, CatalogManagement catalog, AuditLog audit) {
+    AwardManagement(MongoOperations mongo, RegistrarAccess registrars, CatalogManagement catalog, AuditLog audit) {
         this.mongo = mongo;
-        this.learners = learners;
+        this.registrars = registrars;
         this.catalog = catalog;
         this.audit = audit;
     }
 
     @PreAuthorize("hasRole('REGISTRAR')")
     public Award record(RecordCredentialInput input) {
-        Learner learner = awardableLearner(input.learnerId());
+        Learner learner = registrars.learnerToAward(input.learnerId());
         CredentialDefinition credential = catalog.find(input.credentialId())
                 .orElseThrow(() -> new InvalidInputException(
                         "CREDENTIAL_NOT_FOUND",
@@ -73,97 +68,14 @@ public class AwardManagement {
         return award;
     }
 
-    @PreAuthorize("hasRole('REGISTRAR')")
-    public Award revoke(StatusChangeInput input) {
-        return changeStatus(input, Set.of(AwardStatus.ACTIVE, AwardStatus.SUSPENDED), AwardStatus.REVOKED);
-    }
-
-    @PreAuthorize("hasRole('REGISTRAR')")
-    public Award suspend(StatusChangeInput input) {
-        return changeStatus(input, Set.of(AwardStatus.ACTIVE), AwardStatus.SUSPENDED);
-    }
-
-    @PreAuthorize("hasRole('REGISTRAR')")
-    public Award reinstate(StatusChangeInput input) {
-        return changeStatus(input, Set.of(AwardStatus.SUSPENDED), AwardStatus.ACTIVE);
-    }
-
     /**
      * Earned credentials of learners the caller has already been allowed to read (as loaded through
-     * {@link LearnerManagement}); one round trip for any number of learners.
+     * {@code LearnerManagement}); one round trip for any number of learners.
      */
     public Map<String, List<Award>> forLearners(Collection<Learner> readable) {
         Set<String> ids = readable.stream().map(Learner::id).collect(Collectors.toSet());
         return mongo.find(Query.query(Criteria.where("_id").in(ids)), LearnerAwards.class).stream()
                 .collect(Collectors.toMap(LearnerAwards::learnerId, LearnerAwards::credentials));
-    }
-
-    private Award changeStatus(StatusChangeInput input, Set<AwardStatus> from, AwardStatus to) {
-        String learnerId = Award.learnerIdOf(input.id());
-        if (learnerId == null) {
-            throw new NotFoundException(
-                    "EARNED_CREDENTIAL_NOT_FOUND", "input.id", "No earned credential " + input.id() + ".");
-        }
-        awardableLearner(learnerId);
-        // Awards are never removed from the array, so an element's position is stable: the update is
-        // conditioned on that element still having an allowed status, atomically.
-        int index = indexOf(learnerId, input.id());
-        String at = "credentials." + index + ".";
-        Query query = Query.query(Criteria.where("_id")
-                .is(learnerId)
-                .and(at + "id")
-                .is(input.id())
-                .and(at + "status")
-                .in(from));
-        Update update = new Update()
-                .set(at + "status", to)
-                .set(at + "statusReason", input.reason().strip())
-                .set(at + "statusChangedAt", Instant.now());
-        if (mongo.updateFirst(query, update, LearnerAwards.class).getModifiedCount() == 0) {
-            throw whyUnchanged(learnerId, input.id(), to);
-        }
-        audit.record(
-                "credential." + to.name().toLowerCase(),
-                "EarnedCredential",
-                input.id(),
-                Map.of("reason", input.reason()));
-        return find(learnerId, input.id());
-    }
-
-    private RuntimeException whyUnchanged(String learnerId, String awardId, AwardStatus to) {
-        Award current = find(learnerId, awardId);
-        String code = current.status() == AwardStatus.REVOKED ? "ALREADY_REVOKED" : "STATUS_CHANGE_NOT_ALLOWED";
-        return new ConflictException(
-                code, "input.id", "This credential is " + current.status() + " and cannot become " + to + ".");
-    }
-
-    private Award find(String learnerId, String awardId) {
-        return held(learnerId).get(indexOf(learnerId, awardId));
-    }
-
-    private int indexOf(String learnerId, String awardId) {
-        List<Award> held = held(learnerId);
-        for (int i = 0; i < held.size(); i++) {
-            if (held.get(i).id().equals(awardId)) {
-                return i;
-            }
-        }
-        throw new NotFoundException("EARNED_CREDENTIAL_NOT_FOUND", "input.id", "No earned credential " + awardId + ".");
-    }
-
-    private List<Award> held(String learnerId) {
-        LearnerAwards all = mongo.findById(learnerId, LearnerAwards.class);
-        return all == null || all.credentials() == null ? List.of() : all.credentials();
-    }
-
-    private Learner awardableLearner(String learnerId) {
-        Learner learner = learners.get(learnerId);
-        CurrentUser user = CurrentUsers.require();
-        if (!LearnerAccess.canAward(user, learner)) {
-            throw new AccessDeniedException(
-                    "Only registrars of the learner's organization record or change credentials.");
-        }
-        return learner;
     }
 
     private static LocalDate expiry(RecordCredentialInput input, CredentialDefinition credential) {
