@@ -9,6 +9,8 @@ import org.credfolio.catalog.CatalogManagement;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.learner.Learner;
 import org.credfolio.shared.graphql.Batches;
+import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.security.Role;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -57,6 +59,18 @@ class AwardController {
     @BatchMapping(typeName = "EarnedCredential", field = "credential")
     Map<Award, CredentialDefinition> credential(List<Award> list) {
         return Batches.one(list, Award::credentialId, catalog::getAll, CredentialDefinition::id);
+    }
+
+    /**
+     * Who paid an exam fee can reveal a learner's economic status (waived fees, state grants), so
+     * only the registrars and district admins who may also see demographics get it.
+     */
+    @SchemaMapping(typeName = "EarnedCredential", field = "examFee")
+    Award.ExamFee examFee(Award award) {
+        boolean managesLearner = CurrentUsers.find()
+                .map(u -> u.is(Role.REGISTRAR) || u.is(Role.DISTRICT_ADMIN))
+                .orElse(false);
+        return managesLearner ? award.examFee() : null;
     }
 
     /** Expiry is derived from today's date, so a stored ACTIVE credential can read as EXPIRED. */

@@ -54,11 +54,7 @@ public class AwardManagement {
                 .and("credentials.dedupKey")
                 .ne(award.dedupKey()));
         Update push = new Update().push("credentials", award).setOnInsert("districtId", learner.districtId());
-        try {
-            // One atomic upsert: if the learner already holds this credential for this date, the filter
-            // misses, the upsert tries a second document with the same _id, and MongoDB refuses it.
-            mongo.upsert(noSuchAward, push, LearnerAwards.class);
-        } catch (DuplicateKeyException e) {
+        if (!pushUnlessHeld(noSuchAward, push)) {
             throw new ConflictException(
                     "DUPLICATE_EARNED_CREDENTIAL",
                     "input.credentialId",
@@ -66,6 +62,21 @@ public class AwardManagement {
         }
         audit.record("credential.recorded", "EarnedCredential", award.id(), Map.of("credentialId", credential.id()));
         return award;
+    }
+
+    /**
+     * One atomic upsert: if the learner already holds this credential for this date, the filter
+     * misses, the upsert tries a second document with the same _id, and MongoDB refuses it. The
+     * same refusal happens when a concurrent call created the learner's document first; the plain
+     * update that follows tells the two apart.
+     */
+    private boolean pushUnlessHeld(Query noSuchAward, Update push) {
+        try {
+            mongo.upsert(noSuchAward, push, LearnerAwards.class);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return mongo.updateFirst(noSuchAward, push, LearnerAwards.class).getMatchedCount() == 1;
+        }
     }
 
     /**
@@ -82,6 +93,12 @@ public class AwardManagement {
         LocalDate expires = input.expiresOn() != null
                 ? input.expiresOn()
                 : credential.renewalMonths() == null ? null : input.earnedOn().plusMonths(credential.renewalMonths());
+        if (expires != null && expires.isAfter(input.earnedOn().plusYears(100))) {
+            throw new InvalidInputException(
+                    "EXPIRY_OUT_OF_RANGE",
+                    "input.expiresOn",
+                    "The expiry date must be within 100 years of the date earned.");
+        }
         if (expires != null && !expires.isAfter(input.earnedOn())) {
             throw new InvalidInputException(
                     "EXPIRY_NOT_AFTER_EARNED", "input.expiresOn", "The expiry date must come after the date earned.");

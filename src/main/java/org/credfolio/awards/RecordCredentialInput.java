@@ -2,6 +2,7 @@ package org.credfolio.awards;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -23,5 +24,6 @@ public record RecordCredentialInput(
 
     /** Who paid the exam fee and how much. */
     public record ExamFeeInput(
-            @NotNull FeePayer payer, @NotNull @PositiveOrZero @DecimalMax("100000") BigDecimal amount) {}
+            @NotNull FeePayer payer,
+            @NotNull @PositiveOrZero @DecimalMax("100000") @Digits(integer = 6, fraction = 2) BigDecimal amount) {}
 }

@@ -1,6 +1,7 @@
 package org.credfolio.catalog;
 
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,4 +25,4 @@ public record CredentialInput(
         @NotNull Portability portability,
         @Size(max = 20) List<@NotBlank String> stacksInto,
         @Positive @Max(240) Integer renewalMonths,
-        @PositiveOrZero @DecimalMax("100000") BigDecimal typicalExamFee) {}
+        @PositiveOrZero @DecimalMax("100000") @Digits(integer = 6, fraction = 2) BigDecimal typicalExamFee) {}

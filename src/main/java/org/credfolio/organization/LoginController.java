@@ -1,5 +1,6 @@
 package org.credfolio.organization;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,8 @@ class LoginController {
     record LoginRequest(String username, String password) {}
 
     @PostMapping(path = "/auth/token")
-    ResponseEntity<Map<String, Object>> token(@RequestBody(required = false) LoginRequest request) {
+    ResponseEntity<Map<String, Object>> token(
+            @RequestBody(required = false) LoginRequest request, HttpServletRequest http) {
         if (!keys.enabled()) {
             return error(
                     HttpStatus.NOT_FOUND,
@@ -45,7 +47,8 @@ class LoginController {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "Send JSON with 'username' and 'password'.");
         }
         String username = AccountManagement.normalize(request.username());
-        long wait = throttle.retryAfterSeconds(username);
+        String throttleKey = LoginThrottle.key(http.getRemoteAddr(), username);
+        long wait = throttle.retryAfterSeconds(throttleKey);
         if (wait > 0) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(wait))
@@ -58,10 +61,10 @@ class LoginController {
         }
         Optional<Account> account = accounts.authenticate(username, request.password());
         if (account.isEmpty()) {
-            throttle.failed(username);
+            throttle.failed(throttleKey);
             return error(HttpStatus.UNAUTHORIZED, "invalid_grant", "Wrong username or password.");
         }
-        throttle.succeeded(username);
+        throttle.succeeded(throttleKey);
         return issue(account.get());
     }
 

@@ -3,14 +3,16 @@ package org.credfolio.organization;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows password guessing: after {@value #MAX_FAILURES} failed logins for one username within
- * {@link #WINDOW}, further attempts are refused until the window has passed. Kept per instance, in
- * memory: behind a load balancer each instance counts on its own, which still bounds guessing.
+ * Slows password guessing: after {@value #MAX_FAILURES} failed logins for one username from one
+ * client address within {@link #WINDOW}, further attempts from there are refused until the window
+ * has passed. Keyed by address too, so that a stranger cannot lock a registrar out from elsewhere.
+ * Kept per instance, in memory: behind a load balancer each instance counts on its own, which
+ * still bounds guessing.
  */
 @Component
 class LoginThrottle {
@@ -20,7 +22,12 @@ class LoginThrottle {
 
     private record Failures(int count, Instant since) {}
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
+            return size() > MAX_TRACKED; // bound memory under a flood of made-up usernames
+        }
+    };
     private final Clock clock;
 
     LoginThrottle() {
@@ -31,9 +38,13 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Seconds until the username may try again, or 0 when it may try now. */
-    long retryAfterSeconds(String username) {
-        Failures f = failures.get(username);
+    static String key(String clientAddress, String username) {
+        return clientAddress + " " + username;
+    }
+
+    /** Seconds until this client may try this username again, or 0 when it may try now. */
+    synchronized long retryAfterSeconds(String key) {
+        Failures f = failures.get(key);
         if (f == null || f.count() < MAX_FAILURES) {
             return 0;
         }
@@ -41,19 +52,16 @@ class LoginThrottle {
         return left.isNegative() ? 0 : Math.max(1, left.toSeconds());
     }
 
-    void failed(String username) {
-        if (failures.size() > MAX_TRACKED) {
-            failures.clear(); // bound memory under a flood of made-up usernames
-        }
+    synchronized void failed(String key) {
         Instant now = clock.instant();
         failures.merge(
-                username,
+                key,
                 new Failures(1, now),
                 (old, one) ->
                         old.since().plus(WINDOW).isBefore(now) ? one : new Failures(old.count() + 1, old.since()));
     }
 
-    void succeeded(String username) {
-        failures.remove(username);
+    synchronized void succeeded(String key) {
+        failures.remove(key);
     }
 }

@@ -110,6 +110,28 @@ class PortfolioTest extends IntegrationTest {
     }
 
     @Test
+    void examFeeIsShownToRegistrarButNotToTheLearner() {
+        registrar
+                .document(RECORD)
+                .variable("input", input(world.welding().id(), RECENT.toString()))
+                .execute();
+        String read = "query($id: ID!) { learner(id: $id) { credentials { examFee { payer amount } } } }";
+        registrar
+                .document(read)
+                .variable("id", world.learnerA().id())
+                .execute()
+                .path("learner.credentials[0].examFee.payer")
+                .entity(String.class)
+                .isEqualTo("PERKINS");
+        as(world.learner())
+                .document(read)
+                .variable("id", world.learnerA().id())
+                .execute()
+                .path("learner.credentials[0].examFee")
+                .valueIsNull();
+    }
+
+    @Test
     void portfolioReadCostsTheSameRoundTripsWhateverTheNumberOfCredentials() {
         registrar
                 .document(RECORD)

@@ -35,6 +35,17 @@ class LoginThrottleTest {
         assertThat(throttle.retryAfterSeconds("a@b.org")).isZero();
     }
 
+    @Test
+    void failuresFromOneAddressDoNotLockOutAnother() {
+        String attacker = LoginThrottle.key("203.0.113.9", "registrar@d.org");
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            throttle.failed(attacker);
+        }
+        assertThat(throttle.retryAfterSeconds(attacker)).isPositive();
+        assertThat(throttle.retryAfterSeconds(LoginThrottle.key("198.51.100.7", "registrar@d.org")))
+                .isZero();
+    }
+
     static class MutableClock extends Clock {
         private Instant now = Instant.parse("2026-11-22T10:00:00Z");
 

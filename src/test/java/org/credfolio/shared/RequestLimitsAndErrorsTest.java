@@ -63,6 +63,28 @@ class RequestLimitsAndErrorsTest extends IntegrationTest {
     }
 
     @Test
+    void forgedOrForeignCursorIsABadRequest() {
+        expectCode(
+                anonymous()
+                        .document("{ credentials(first: 1, after: \"not-a-cursor\") { edges { node { name } } } }")
+                        .execute(),
+                "INVALID_CURSOR");
+        String orgCursor = anonymous()
+                .document("{ organizations(first: 1) { pageInfo { endCursor } } }")
+                .execute()
+                .path("organizations.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
+        Tenants.World world = tenants.create();
+        expectCode(
+                as(world.registrarA())
+                        .document("query($c: String) { learners(first: 1, after: $c) { edges { node { id } } } }")
+                        .variable("c", orgCursor)
+                        .execute(),
+                "INVALID_CURSOR");
+    }
+
+    @Test
     void introspectionIsOffOutsideDevelopment() {
         anonymous()
                 .document("{ __schema { types { name } } }")

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.credfolio.shared.security.CurrentUser;
 import org.credfolio.shared.security.CurrentUsers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditLog {
     static final String COLLECTION = "audit_log";
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     private final MongoOperations mongo;
 
     AuditLog(MongoOperations mongo) {
@@ -21,6 +24,16 @@ public class AuditLog {
     }
 
     public void record(String action, String subjectType, String subjectId, Map<String, Object> detail) {
+        try {
+            insert(action, subjectType, subjectId, detail);
+        } catch (RuntimeException e) {
+            // The change itself is stored; failing the request now would make the caller retry a
+            // change that already happened. Log loudly so the gap can be filled from the log.
+            log.error("AUDIT ENTRY NOT WRITTEN: {} {} {} {}", action, subjectType, subjectId, detail, e);
+        }
+    }
+
+    private void insert(String action, String subjectType, String subjectId, Map<String, Object> detail) {
         CurrentUser actor = CurrentUsers.find().orElse(null);
         mongo.insert(
                 new AuditEntry(

@@ -70,6 +70,23 @@ class GraphQlErrorHandling {
         return error(env, ErrorType.UNAUTHORIZED, "Sign in first.", "AUTHENTICATION_REQUIRED", null);
     }
 
+    /**
+     * A paged field fails this way when its {@code after} cursor cannot be decoded or belongs to
+     * another query: that is the caller's input, not our fault.
+     */
+    @GraphQlExceptionHandler({IllegalArgumentException.class, IllegalStateException.class})
+    GraphQLError badCursorOrUnexpected(RuntimeException ex, DataFetchingEnvironment env) {
+        if (env.getArgument("after") != null) {
+            return error(
+                    env,
+                    ErrorType.BAD_REQUEST,
+                    "The 'after' cursor is not one this list gave out; use pageInfo.endCursor of the previous page.",
+                    "INVALID_CURSOR",
+                    "after");
+        }
+        return unexpected(ex, env);
+    }
+
     @GraphQlExceptionHandler
     GraphQLError unexpected(Throwable ex, DataFetchingEnvironment env) {
         String incident = Long.toHexString(System.nanoTime());
