@@ -48,7 +48,13 @@ public class EarnedCredentialStatus {
             throw new NotFoundException(
                     "EARNED_CREDENTIAL_NOT_FOUND", "input.id", "No earned credential " + input.id() + ".");
         }
-        registrars.learnerToAward(learnerId);
+        try {
+            registrars.learnerToAward(learnerId);
+        } catch (NotFoundException e) {
+            // The id names a learner that does not exist: to the caller, the credential does not.
+            throw new NotFoundException(
+                    "EARNED_CREDENTIAL_NOT_FOUND", "input.id", "No earned credential " + input.id() + ".");
+        }
         // Awards are never removed from the array, so an element's position is stable: the update is
         // conditioned on that element still having an allowed status, atomically.
         int index = indexOf(learnerId, input.id());

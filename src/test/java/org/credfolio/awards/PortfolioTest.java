@@ -83,13 +83,7 @@ class PortfolioTest extends IntegrationTest {
                 .expect(e ->
                         "DUPLICATE_EARNED_CREDENTIAL".equals(e.getExtensions().get("code"))
                                 && "CONFLICT".equals(e.getExtensions().get("classification")));
-        as(world.learner())
-                .document(PORTFOLIO)
-                .variable("id", world.learnerA().id())
-                .execute()
-                .path("learner.credentials")
-                .entityList(Object.class)
-                .hasSize(1);
+        assertLearnerHolds(1);
     }
 
     @Test
@@ -241,13 +235,7 @@ class PortfolioTest extends IntegrationTest {
                 .errors()
                 .expect(e -> "DATE_IN_FUTURE".equals(e.getExtensions().get("code"))
                         && "input.earnedOn".equals(e.getExtensions().get("field")));
-        as(world.learner())
-                .document(PORTFOLIO)
-                .variable("id", world.learnerA().id())
-                .execute()
-                .path("learner.credentials")
-                .entityList(Object.class)
-                .hasSize(0);
+        assertLearnerHolds(0);
     }
 
     @Test
@@ -283,5 +271,16 @@ class PortfolioTest extends IntegrationTest {
                     .path("learner.demographics")
                     .valueIsNull();
         }
+    }
+
+    /** What the learner sees is what was stored: nothing half-written, nothing twice. */
+    private void assertLearnerHolds(int credentials) {
+        as(world.learner())
+                .document(PORTFOLIO)
+                .variable("id", world.learnerA().id())
+                .execute()
+                .path("learner.credentials")
+                .entityList(Object.class)
+                .hasSize(credentials);
     }
 }
