@@ -30,7 +30,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
             "credfolio.store.in-memory=true",
             "credfolio.demo.enabled=true",
             "credfolio.demo.password=readme-tour-password",
-            "credfolio.security.login-key-file=target/test-data/login-token-key.pem"
+            "credfolio.security.login-key-file=target/test-data/login-token-key.pem",
+            "credfolio.trust.key-encryption-key-file=target/test-data/key-encryption-key"
         })
 class ReadmeTourTest {
     private static final MongoDBContainer MONGO = TestStores.mongoDbOrNull();

@@ -286,6 +286,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                                                 .toString())),
                         EnumSet.of(Role.REGISTRAR),
                         false));
+        r.put(
+                "Mutation.rotateIssuerKey",
+                rule(
+                        "mutation($o: ID!) { rotateIssuerKey(organizationId: $o) { kid } }",
+                        () -> Map.of("o", world.districtA().id()),
+                        ADMINS,
+                        false));
         for (String op : List.of("suspendEarnedCredential", "reinstateEarnedCredential", "revokeEarnedCredential")) {
             r.put(
                     "Mutation." + op,

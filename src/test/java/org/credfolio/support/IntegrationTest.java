@@ -24,7 +24,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
         properties = {
             "credfolio.store.in-memory=true",
             "credfolio.demo.enabled=false",
-            "credfolio.security.login-key-file=target/test-data/login-token-key.pem"
+            "credfolio.security.login-key-file=target/test-data/login-token-key.pem",
+            "credfolio.trust.key-encryption-key-file=target/test-data/key-encryption-key"
         })
 @Import(IntegrationTest.MongoCommandCounting.class)
 public abstract class IntegrationTest {

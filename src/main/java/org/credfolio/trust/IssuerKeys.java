@@ -1,0 +1,132 @@
+package org.credfolio.trust;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.jwk.JWK;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.security.Role;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issuer signing keys: created on first use, rotated by the organization's district admin, and
+ * used only here. Callers hand over claims and get a compact JWS back; no private key leaves.
+ */
+@Service
+public class IssuerKeys {
+    private final MongoOperations mongo;
+    private final KeyEncryption encryption;
+    private final TrustProperties properties;
+
+    IssuerKeys(MongoOperations mongo, TrustProperties properties) {
+        this.mongo = mongo;
+        this.properties = properties;
+        this.encryption = KeyEncryption.from(properties);
+    }
+
+    /** Signs the claims with the organization's active key; {@code type} becomes the {@code typ}. */
+    public String sign(String organizationId, String type, Map<String, Object> claims) {
+        IssuerKey key = activeKey(organizationId);
+        JWK privateJwk = JwkFactory.parse(
+                new String(encryption.open(key.sealedPrivateJwk(), key.thumbprint()), StandardCharsets.UTF_8));
+        JWSHeader header = new JWSHeader.Builder(
+                        JWSAlgorithm.parse(key.algorithm().name()))
+                .keyID(properties.issuerDid(organizationId) + "#" + key.thumbprint())
+                .type(new JOSEObjectType(type))
+                .build();
+        JWSObject jws = new JWSObject(header, new Payload(claims));
+        try {
+            jws.sign(JwkFactory.signer(privateJwk));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing failed with key " + key.thumbprint(), e);
+        }
+        return jws.serialize();
+    }
+
+    /** Makes a new key active; the old one stays published so what it signed still verifies. */
+    @PreAuthorize("hasAnyRole('DISTRICT_ADMIN', 'PLATFORM_ADMIN')")
+    public String rotate(String organizationId, KeyAlgorithm algorithm) {
+        var user = CurrentUsers.require();
+        if (user.is(Role.DISTRICT_ADMIN) && !user.belongsTo(organizationId)) {
+            throw new AccessDeniedException("A district admin can only rotate their own district's keys.");
+        }
+        IssuerKey fresh = createKey(organizationId, algorithm);
+        ActiveKey previous = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(organizationId)),
+                new Update().set("thumbprint", fresh.thumbprint()).set("since", Instant.now()),
+                ActiveKey.class);
+        if (previous == null) {
+            activate(organizationId, fresh);
+        } else {
+            setStatus(previous.thumbprint(), IssuerKey.KeyStatus.RETIRED, "rotated");
+        }
+        return fresh.thumbprint();
+    }
+
+    /** Public keys that verifiers may trust: every key not marked compromised. */
+    List<IssuerKey> published(String organizationId) {
+        Query query = Query.query(Criteria.where("status").ne(IssuerKey.KeyStatus.COMPROMISED));
+        if (organizationId != null) {
+            query.addCriteria(Criteria.where("organizationId").is(organizationId));
+        }
+        return mongo.find(query, IssuerKey.class);
+    }
+
+    private IssuerKey activeKey(String organizationId) {
+        ActiveKey active = mongo.findById(organizationId, ActiveKey.class);
+        if (active == null) {
+            active = activate(organizationId, createKey(organizationId, KeyAlgorithm.ES256));
+        }
+        return mongo.findById(active.thumbprint(), IssuerKey.class);
+    }
+
+    /** The first activation wins; a concurrent loser retires its key and uses the winner's. */
+    private ActiveKey activate(String organizationId, IssuerKey key) {
+        try {
+            return mongo.insert(new ActiveKey(organizationId, key.thumbprint(), Instant.now()));
+        } catch (DuplicateKeyException e) {
+            setStatus(key.thumbprint(), IssuerKey.KeyStatus.RETIRED, "lost a concurrent first activation");
+            return mongo.findById(organizationId, ActiveKey.class);
+        }
+    }
+
+    private IssuerKey createKey(String organizationId, KeyAlgorithm algorithm) {
+        JWK jwk = JwkFactory.generate(algorithm);
+        String thumbprint = JwkFactory.thumbprint(jwk);
+        byte[] sealed = encryption.seal(jwk.toJSONString().getBytes(StandardCharsets.UTF_8), thumbprint);
+        return mongo.insert(new IssuerKey(
+                thumbprint,
+                organizationId,
+                algorithm,
+                jwk.toPublicJWK().toJSONString(),
+                sealed,
+                IssuerKey.KeyStatus.ACTIVE,
+                Instant.now(),
+                null,
+                null));
+    }
+
+    private void setStatus(String thumbprint, IssuerKey.KeyStatus status, String reason) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(thumbprint)),
+                new Update()
+                        .set("status", status)
+                        .set("statusChangedAt", Instant.now())
+                        .set("statusReason", reason),
+                IssuerKey.class);
+    }
+}

@@ -1,0 +1,53 @@
+package org.credfolio.trust;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.text.ParseException;
+
+/** Key generation and signer construction; the only place that knows each algorithm's key type. */
+final class JwkFactory {
+    private JwkFactory() {}
+
+    static JWK generate(KeyAlgorithm algorithm) {
+        try {
+            return switch (algorithm) {
+                case ES256 -> new ECKeyGenerator(Curve.P_256).generate();
+                case RS256 -> new RSAKeyGenerator(2048).generate();
+            };
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot generate a " + algorithm + " key", e);
+        }
+    }
+
+    static JWSSigner signer(JWK privateJwk) {
+        try {
+            return privateJwk instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) privateJwk);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot use key " + privateJwk.getKeyID() + " to sign", e);
+        }
+    }
+
+    static JWK parse(String json) {
+        try {
+            return JWK.parse(json);
+        } catch (ParseException e) {
+            throw new IllegalStateException("Stored key is not a JWK", e);
+        }
+    }
+
+    static String thumbprint(JWK jwk) {
+        try {
+            return jwk.computeThumbprint().toString();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot compute the key thumbprint", e);
+        }
+    }
+}
