@@ -24,7 +24,7 @@ class ArchitectureTest {
             "organization", List.of("shared"),
             "catalog", List.of("shared", "organization"),
             "learner", List.of("shared", "organization"),
-            "awards", List.of("shared", "learner", "catalog", "trust"),
+            "awards", List.of("shared", "organization", "learner", "catalog", "trust"),
             "trust", List.of("shared"),
             "pathways", List.of("shared", "catalog", "learner", "awards"),
             "crosswalks", List.of("shared", "catalog", "trust", "sharing"),

@@ -22,11 +22,17 @@ class AwardController {
     private final AwardManagement awards;
     private final EarnedCredentialStatus status;
     private final CatalogManagement catalog;
+    private final CredentialIssuance issuance;
 
-    AwardController(AwardManagement awards, EarnedCredentialStatus status, CatalogManagement catalog) {
+    AwardController(
+            AwardManagement awards,
+            EarnedCredentialStatus status,
+            CatalogManagement catalog,
+            CredentialIssuance issuance) {
         this.awards = awards;
         this.status = status;
         this.catalog = catalog;
+        this.issuance = issuance;
     }
 
     @MutationMapping
@@ -59,6 +65,14 @@ class AwardController {
     @BatchMapping(typeName = "EarnedCredential", field = "credential")
     Map<Award, CredentialDefinition> credential(List<Award> list) {
         return Batches.one(list, Award::credentialId, catalog::getAll, CredentialDefinition::id);
+    }
+
+    @BatchMapping(typeName = "EarnedCredential", field = "jwt")
+    Map<Award, String> jwt(List<Award> list) {
+        Map<String, String> jwts = issuance.jwtsFor(list);
+        return list.stream()
+                .filter(a -> a.status() != AwardStatus.REVOKED && jwts.containsKey(a.id()))
+                .collect(Collectors.toMap(a -> a, a -> jwts.get(a.id()), (a, b) -> a));
     }
 
     /**

@@ -16,6 +16,8 @@ import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.shared.error.ConflictException;
 import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.security.CurrentUsers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,16 +30,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class AwardManagement {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger log = LoggerFactory.getLogger(AwardManagement.class);
     private final MongoOperations mongo;
     private final RegistrarAccess registrars;
     private final CatalogManagement catalog;
     private final AuditLog audit;
+    private final CredentialIssuance issuance;
 
-    AwardManagement(MongoOperations mongo, RegistrarAccess registrars, CatalogManagement catalog, AuditLog audit) {
+    AwardManagement(
+            MongoOperations mongo,
+            RegistrarAccess registrars,
+            CatalogManagement catalog,
+            AuditLog audit,
+            CredentialIssuance issuance) {
         this.mongo = mongo;
         this.registrars = registrars;
         this.catalog = catalog;
         this.audit = audit;
+        this.issuance = issuance;
     }
 
     @PreAuthorize("hasRole('REGISTRAR')")
@@ -61,7 +71,17 @@ public class AwardManagement {
                     "This learner already has " + credential.name() + " earned on " + input.earnedOn() + ".");
         }
         audit.record("credential.recorded", "EarnedCredential", award.id(), Map.of("credentialId", credential.id()));
+        issueNow(award);
         return award;
+    }
+
+    /** Signs at once; if that fails the award stands and is signed when its credential is first read. */
+    private void issueNow(Award award) {
+        try {
+            issuance.issue(award);
+        } catch (RuntimeException e) {
+            log.warn("Issuing {} failed; it will be issued on first read", award.id(), e);
+        }
     }
 
     /**

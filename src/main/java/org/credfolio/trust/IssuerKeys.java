@@ -38,6 +38,16 @@ public class IssuerKeys {
         this.encryption = KeyEncryption.from(properties);
     }
 
+    /** The did:web of an issuing organization, the {@code issuer.id} of what it signs. */
+    public String issuerDid(String organizationId) {
+        return properties.issuerDid(organizationId);
+    }
+
+    /** The did:web of a learner, the {@code credentialSubject.id} of their credentials. */
+    public String learnerDid(String learnerId) {
+        return "did:web:" + properties.publicHost() + ":learners:" + learnerId;
+    }
+
     /** Signs the claims with the organization's active key; {@code type} becomes the {@code typ}. */
     public String sign(String organizationId, String type, Map<String, Object> claims) {
         IssuerKey key = activeKey(organizationId);

@@ -1,0 +1,86 @@
+package org.credfolio.awards;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.credfolio.catalog.CatalogManagement;
+import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.learner.Learner;
+import org.credfolio.learner.LearnerManagement;
+import org.credfolio.organization.OrganizationManagement;
+import org.credfolio.shared.audit.AuditLog;
+import org.credfolio.trust.IssuerKeys;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues each earned credential once as an Open Badges 3.0 VC-JWT signed by the learner's
+ * district. Issuing is idempotent: the stored credential is keyed by the award id, and a second
+ * attempt gets the first one back.
+ */
+@Service
+public class CredentialIssuance {
+    static final String MEDIA_TYPE = "vc+jwt";
+    private final MongoOperations mongo;
+    private final IssuerKeys keys;
+    private final LearnerManagement learners;
+    private final CatalogManagement catalog;
+    private final OrganizationManagement organizations;
+    private final AuditLog audit;
+
+    CredentialIssuance(
+            MongoOperations mongo,
+            IssuerKeys keys,
+            LearnerManagement learners,
+            CatalogManagement catalog,
+            OrganizationManagement organizations,
+            AuditLog audit) {
+        this.mongo = mongo;
+        this.keys = keys;
+        this.learners = learners;
+        this.catalog = catalog;
+        this.organizations = organizations;
+        this.audit = audit;
+    }
+
+    /**
+     * Signed credentials of awards the caller has already been allowed to read, issuing any that
+     * are missing. Revoked awards get none.
+     */
+    Map<String, String> jwtsFor(Collection<Award> awards) {
+        List<String> ids = awards.stream().map(Award::id).toList();
+        Map<String, String> jwts =
+                new HashMap<>(mongo.find(Query.query(Criteria.where("_id").in(ids)), IssuedCredential.class).stream()
+                        .collect(Collectors.toMap(IssuedCredential::awardId, IssuedCredential::jwt)));
+        awards.stream()
+                .filter(a -> !jwts.containsKey(a.id()) && a.status() != AwardStatus.REVOKED)
+                .forEach(a -> jwts.put(a.id(), issue(a)));
+        return jwts;
+    }
+
+    /** Signs and stores the award's credential, or returns the one stored already. */
+    String issue(Award award) {
+        Learner learner = learners.get(award.learnerId());
+        CredentialDefinition credential = catalog.find(award.credentialId()).orElseThrow();
+        var parties = new OpenBadgeCredential.Parties(
+                keys.issuerDid(learner.districtId()),
+                organizations.get(learner.districtId()).name(),
+                keys.learnerDid(learner.id()));
+        Map<String, Object> claims = OpenBadgeCredential.claims(
+                award, learner, credential, catalog.occupations(credential.occupations()), parties);
+        String jwt = keys.sign(learner.districtId(), MEDIA_TYPE, claims);
+        try {
+            mongo.insert(new IssuedCredential(award.id(), learner.id(), jwt, Instant.now()));
+        } catch (DuplicateKeyException e) {
+            return mongo.findById(award.id(), IssuedCredential.class).jwt();
+        }
+        audit.record("credential.issued", "EarnedCredential", award.id(), Map.of("jti", claims.get("jti")));
+        return jwt;
+    }
+}

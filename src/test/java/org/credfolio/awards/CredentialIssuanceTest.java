@@ -1,0 +1,115 @@
+package org.credfolio.awards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.credfolio.support.IntegrationTest;
+import org.credfolio.support.Tenants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+class CredentialIssuanceTest extends IntegrationTest {
+    private static final String JWT = "query($id: ID!) { learner(id: $id) { credentials { id status jwt } } }";
+
+    @Autowired
+    MongoOperations mongo;
+
+    private Tenants.World world;
+    private String awardId;
+
+    @BeforeEach
+    void record() {
+        world = tenants.create();
+        awardId = as(world.registrarA())
+                .document("mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id } }")
+                .variable(
+                        "i",
+                        Map.of(
+                                "learnerId", world.learnerA().id(),
+                                "credentialId", world.welding().id(),
+                                "earnedOn", LocalDate.now().minusDays(5).toString(),
+                                "result", "Pass"))
+                .execute()
+                .path("recordEarnedCredential.id")
+                .entity(String.class)
+                .get();
+    }
+
+    private String jwtAsLearner() {
+        return as(world.learner())
+                .document(JWT)
+                .variable("id", world.learnerA().id())
+                .execute()
+                .path("learner.credentials[0].jwt")
+                .entity(String.class)
+                .get();
+    }
+
+    @Test
+    void recordedCredentialIsAnOpenBadgeVcJwtThatVerifiesWithThePublishedKey() throws Exception {
+        JWSObject jws = JWSObject.parse(jwtAsLearner());
+        String issuerDid =
+                "did:web:localhost%3A8080:issuers:" + world.districtA().id();
+
+        assertThat(jws.getHeader().getType().toString()).isEqualTo("vc+jwt");
+        assertThat(jws.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+        assertThat(jws.getHeader().getKeyID()).startsWith(issuerDid + "#");
+        JWKSet jwks = JWKSet.parse(http().get()
+                .uri("/.well-known/jwks.json")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
+        assertThat(jws.verify(new ECDSAVerifier(
+                        (ECKey) jwks.getKeyByKeyId(jws.getHeader().getKeyID()))))
+                .isTrue();
+
+        Map<String, Object> vc = jws.getPayload().toJSONObject();
+        assertThat(((List<?>) vc.get("@context")).get(0)).isEqualTo("https://www.w3.org/ns/credentials/v2");
+        assertThat(vc.get("type")).isEqualTo(List.of("VerifiableCredential", "OpenBadgeCredential"));
+        assertThat(((Map<?, ?>) vc.get("issuer")).get("id")).isEqualTo(issuerDid);
+        assertThat(vc)
+                .containsKeys("iss", "sub", "jti", "nbf", "iat", "exp", "validFrom", "validUntil")
+                .doesNotContainKey("vc");
+        Map<?, ?> subject = (Map<?, ?>) vc.get("credentialSubject");
+        Map<?, ?> identifier = (Map<?, ?>) ((List<?>) subject.get("identifier")).get(0);
+        assertThat(identifier.get("hashed")).isEqualTo(true);
+        Map<?, ?> achievement = (Map<?, ?>) subject.get("achievement");
+        assertThat(achievement.get("achievementType")).isEqualTo("Certification");
+        assertThat(achievement.get("name")).isEqualTo(world.welding().name());
+        String payload = jws.getPayload().toString();
+        assertThat(payload).doesNotContain("Ana", "Alvarez", world.learnerA().studentId());
+    }
+
+    @Test
+    void issuingIsIdempotent() {
+        String first = jwtAsLearner();
+        assertThat(jwtAsLearner()).isEqualTo(first);
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is(awardId)), IssuedCredential.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void revokedCredentialIsNoLongerHandedOut() {
+        as(world.registrarA())
+                .document("mutation($i: StatusChangeInput!) { revokeEarnedCredential(input: $i) { status } }")
+                .variable("i", Map.of("id", awardId, "reason", "Score voided"))
+                .execute();
+        as(world.learner())
+                .document(JWT)
+                .variable("id", world.learnerA().id())
+                .execute()
+                .path("learner.credentials[0].jwt")
+                .valueIsNull();
+    }
+}
