@@ -30,19 +30,11 @@ class CredentialIssuanceTest extends IntegrationTest {
     @BeforeEach
     void record() {
         world = tenants.create();
-        awardId = as(world.registrarA())
-                .document("mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "learnerId", world.learnerA().id(),
-                                "credentialId", world.welding().id(),
-                                "earnedOn", LocalDate.now().minusDays(5).toString(),
-                                "result", "Pass"))
-                .execute()
-                .path("recordEarnedCredential.id")
-                .entity(String.class)
-                .get();
+        awardId = recordCredential(
+                world.registrarA(),
+                world.learnerA().id(),
+                world.welding().id(),
+                LocalDate.now().minusDays(5));
     }
 
     private String jwtAsLearner() {

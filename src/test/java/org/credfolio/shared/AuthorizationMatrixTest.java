@@ -45,21 +45,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
     @BeforeEach
     void setUp() {
         world = tenants.create();
-        awardId = as(world.registrarA())
-                .document("mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "learnerId",
-                                world.learnerA().id(),
-                                "credentialId",
-                                world.welding().id(),
-                                "earnedOn",
-                                LocalDate.now().minusDays(1).toString()))
-                .execute()
-                .path("recordEarnedCredential.id")
-                .entity(String.class)
-                .get();
+        awardId = recordCredential(
+                world.registrarA(),
+                world.learnerA().id(),
+                world.welding().id(),
+                LocalDate.now().minusDays(1));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.credfolio.support;
 
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,28 @@ public abstract class IntegrationTest {
                 .mutate()
                 .header("Authorization", "Bearer " + login(user))
                 .build();
+    }
+
+    /** Records an earned credential through the API, as the given registrar; returns its id. */
+    protected String recordCredential(
+            Tenants.User registrar, String learnerId, String credentialId, LocalDate earnedOn) {
+        return as(registrar)
+                .document("mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id } }")
+                .variable(
+                        "i",
+                        Map.of(
+                                "learnerId",
+                                learnerId,
+                                "credentialId",
+                                credentialId,
+                                "earnedOn",
+                                earnedOn.toString(),
+                                "result",
+                                "Pass"))
+                .execute()
+                .path("recordEarnedCredential.id")
+                .entity(String.class)
+                .get();
     }
 
     /** Logs in through the real token endpoint. */
