@@ -65,13 +65,12 @@ public class OrganizationManagement {
             throw new AccessDeniedException("A district admin can only add schools to their own district.");
         }
         if (school) {
-            Organization district = find(input.districtId())
+            find(input.districtId())
                     .filter(o -> o.type() == OrganizationType.DISTRICT)
                     .orElseThrow(() -> new InvalidInputException(
                             "DISTRICT_NOT_FOUND",
                             "input.districtId",
                             "A school needs the id of an existing district."));
-            input = withDistrict(input, district.id());
         } else if (input.districtId() != null) {
             throw new InvalidInputException(
                     "DISTRICT_NOT_ALLOWED", "input.districtId", "Only a school belongs to a district.");
@@ -85,10 +84,5 @@ public class OrganizationManagement {
                 input.website(),
                 input.code(),
                 Instant.now()));
-    }
-
-    private static CreateOrganizationInput withDistrict(CreateOrganizationInput input, String districtId) {
-        return new CreateOrganizationInput(
-                input.type(), input.name(), districtId, input.state(), input.website(), input.code());
     }
 }

