@@ -2,8 +2,11 @@ package org.credfolio.trust;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -32,6 +35,15 @@ final class JwkFactory {
             return privateJwk instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) privateJwk);
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot use key " + privateJwk.getKeyID() + " to sign", e);
+        }
+    }
+
+    /** A verifier for a public JWK; the algorithm is checked against the key before this is used. */
+    static JWSVerifier verifier(JWK publicJwk) {
+        try {
+            return publicJwk instanceof ECKey ec ? new ECDSAVerifier(ec) : new RSASSAVerifier((RSAKey) publicJwk);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot use key " + publicJwk.getKeyID() + " to verify", e);
         }
     }
 
