@@ -22,17 +22,27 @@ final class JwkFactory {
     static JWK generate(KeyAlgorithm algorithm) {
         try {
             return switch (algorithm) {
-                case ES256 -> new ECKeyGenerator(Curve.P_256).generate();
-                case RS256 -> new RSAKeyGenerator(2048).generate();
+                case ES256 ->
+                    new ECKeyGenerator(Curve.P_256)
+                            .provider(CryptoProvider.provider())
+                            .generate();
+                case RS256 ->
+                    new RSAKeyGenerator(2048)
+                            .provider(CryptoProvider.provider())
+                            .generate();
             };
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate a " + algorithm + " key", e);
         }
     }
 
+    /** A signer for a private JWK, working through {@link CryptoProvider}. */
     static JWSSigner signer(JWK privateJwk) {
         try {
-            return privateJwk instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) privateJwk);
+            JWSSigner signer =
+                    privateJwk instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) privateJwk);
+            signer.getJCAContext().setProvider(CryptoProvider.provider());
+            return signer;
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot use key " + privateJwk.getKeyID() + " to sign", e);
         }
@@ -41,7 +51,10 @@ final class JwkFactory {
     /** A verifier for a public JWK; the algorithm is checked against the key before this is used. */
     static JWSVerifier verifier(JWK publicJwk) {
         try {
-            return publicJwk instanceof ECKey ec ? new ECDSAVerifier(ec) : new RSASSAVerifier((RSAKey) publicJwk);
+            JWSVerifier verifier =
+                    publicJwk instanceof ECKey ec ? new ECDSAVerifier(ec) : new RSASSAVerifier((RSAKey) publicJwk);
+            verifier.getJCAContext().setProvider(CryptoProvider.provider());
+            return verifier;
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot use key " + publicJwk.getKeyID() + " to verify", e);
         }
