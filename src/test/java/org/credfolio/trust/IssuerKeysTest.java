@@ -2,11 +2,15 @@ package org.credfolio.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +84,33 @@ class IssuerKeysTest extends IntegrationTest {
                 .execute()
                 .errors()
                 .expect(e -> "ACCESS_DENIED".equals(e.getExtensions().get("code")));
+    }
+
+    @Test
+    void rotationToEdDsaSignsWithEd25519KeyPublishedInJwks() throws Exception {
+        Tenants.World world = tenants.create();
+        String org = world.districtA().id();
+        String kid = as(world.districtAdminA())
+                .document(
+                        "mutation($o: ID!) { rotateIssuerKey(organizationId: $o, algorithm: EdDSA) { kid algorithm } }")
+                .variable("o", org)
+                .execute()
+                .path("rotateIssuerKey.algorithm")
+                .entity(String.class)
+                .isEqualTo("EdDSA")
+                .path("rotateIssuerKey.kid")
+                .entity(String.class)
+                .get();
+
+        JWSObject signed = JWSObject.parse(keys.sign(org, "vc+jwt", Map.of("iss", "did:example", "n", 2)));
+        assertThat(signed.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
+        assertThat(signed.getHeader().getKeyID()).isEqualTo(kid);
+        JWK published = jwks().getKeyByKeyId(kid);
+        assertThat(published).isInstanceOf(OctetKeyPair.class);
+        assertThat(published.getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
+        assertThat(((OctetKeyPair) published).getCurve()).isEqualTo(Curve.Ed25519);
+        assertThat(published.isPrivate()).isFalse();
+        assertThat(signed.verify(new Ed25519Verifier((OctetKeyPair) published))).isTrue();
     }
 
     @Test
