@@ -46,7 +46,7 @@ public class IssuerKeys {
 
     /** The did:web of a learner, the {@code credentialSubject.id} of their credentials. */
     public String learnerDid(String learnerId) {
-        return "did:web:" + properties.publicHost() + ":learners:" + learnerId;
+        return properties.learnerDid(learnerId);
     }
 
     /** Signs the claims with the organization's active key; {@code type} becomes the {@code typ}. */

@@ -22,4 +22,9 @@ public record TrustProperties(String publicHost, String keyEncryptionKey, String
     public String issuerDid(String organizationId) {
         return "did:web:" + publicHost + ":issuers:" + organizationId;
     }
+
+    /** The did:web of a learner, resolved at {@code /learners/<learnerId>/did.json}. */
+    public String learnerDid(String learnerId) {
+        return "did:web:" + publicHost + ":learners:" + learnerId;
+    }
 }
