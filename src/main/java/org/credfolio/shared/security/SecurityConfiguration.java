@@ -40,7 +40,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/auth/token")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/issuers/*/did.json")
+                        .requestMatchers(
+                                HttpMethod.GET, "/.well-known/jwks.json", "/issuers/*/did.json", "/status-lists/*")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
