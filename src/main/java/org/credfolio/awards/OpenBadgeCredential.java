@@ -103,8 +103,9 @@ final class OpenBadgeCredential {
                 occupation.socCode(),
                 "targetFramework",
                 "SOC 2018",
+                // OB 3.0 AlignmentTargetType has no occupation term; extensions take the ext: prefix.
                 "targetType",
-                "ceterms:Occupation",
+                "ext:Occupation",
                 "targetUrl",
                 "https://www.onetonline.org/link/summary/" + occupation.socCode() + ".00");
     }
@@ -123,8 +124,9 @@ final class OpenBadgeCredential {
         return Map.of(
                 "type",
                 "IdentityObject",
+                // Not in OB 3.0's IdentifierTypeEnum, so an ext: term (B.1.30).
                 "identityType",
-                "studentId",
+                "ext:studentId",
                 "hashed",
                 true,
                 "salt",

@@ -40,6 +40,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/auth/token")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/credentials/verify", "/presentations/verify", "/challenges")
+                        .permitAll()
                         .requestMatchers(
                                 HttpMethod.GET, "/.well-known/jwks.json", "/issuers/*/did.json", "/status-lists/*")
                         .permitAll()
