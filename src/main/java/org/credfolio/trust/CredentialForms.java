@@ -1,5 +1,6 @@
 package org.credfolio.trust;
 
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
 import java.util.List;
@@ -25,6 +26,15 @@ public final class CredentialForms {
                 CREDENTIAL_DATA_URL + jwt,
                 "type",
                 "EnvelopedVerifiableCredential");
+    }
+
+    /** The decoded payload of a compact JWS this service issued. */
+    public static Map<String, Object> payload(String jwt) {
+        try {
+            return JSONObjectUtils.parse(new Base64URL(jwt.split("\\.")[1]).decodeToString());
+        } catch (ParseException | RuntimeException e) {
+            throw new IllegalStateException("Stored credential is not a compact JWS", e);
+        }
     }
 
     /** The compact JWS inside any accepted form; other input is returned as is, for the parser to refuse. */
