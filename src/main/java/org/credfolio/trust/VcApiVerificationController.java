@@ -21,9 +21,53 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class VcApiVerificationController {
     private final CredentialVerifier verifier;
+    private final PresentationVerifier presentations;
+    private final Challenges challenges;
 
-    VcApiVerificationController(CredentialVerifier verifier) {
+    VcApiVerificationController(
+            CredentialVerifier verifier, PresentationVerifier presentations, Challenges challenges) {
         this.verifier = verifier;
+        this.presentations = presentations;
+        this.challenges = challenges;
+    }
+
+    /**
+     * {@code {"verifiablePresentation": <vp+jwt string or EnvelopedVerifiablePresentation>,
+     * "options": {"challenge": ..., "domain": ...}}}
+     */
+    @PostMapping(path = "/presentations/verify", consumes = "application/json", produces = "application/json")
+    ResponseEntity<Object> verifyPresentation(@RequestBody Map<String, Object> request) {
+        Object presentation = request.get("verifiablePresentation");
+        if (presentation == null) {
+            return badRequest("The body needs a verifiablePresentation: a vp+jwt.");
+        }
+        Map<?, ?> options = request.get("options") instanceof Map<?, ?> o ? o : Map.of();
+        String challenge = options.get("challenge") instanceof String c ? c : null;
+        String domain = options.get("domain") instanceof String d ? d : null;
+        PresentationVerification result = presentations.verifyPresentation(asText(presentation), challenge, domain);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("verified", result.verified());
+        body.put("checks", passedNames(result.checks()));
+        body.put("warnings", List.of());
+        body.put("errors", problems(result.checks()));
+        body.put("results", result.checks());
+        body.put("holder", result.holder());
+        body.put(
+                "credentials",
+                result.credentials().stream()
+                        .map(VcApiVerificationController::response)
+                        .toList());
+        return ResponseEntity.ok(body);
+    }
+
+    /** A one-time challenge for a presentation: {@code {"domain": ...}} optional. */
+    @PostMapping(path = "/challenges", produces = "application/json")
+    ResponseEntity<Object> challenge(@RequestBody(required = false) Map<String, Object> request) {
+        Object domain = request == null ? null : request.get("domain");
+        if (domain != null && (!(domain instanceof String d) || d.length() > 200)) {
+            return badRequest("domain must be a string of at most 200 characters.");
+        }
+        return ResponseEntity.ok(challenges.issue((String) domain));
     }
 
     /** {@code {"verifiableCredential": <vc+jwt string or EnvelopedVerifiableCredential>, "options": {}}} */

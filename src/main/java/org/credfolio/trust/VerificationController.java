@@ -1,6 +1,8 @@
 package org.credfolio.trust;
 
+import org.credfolio.shared.error.InvalidInputException;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -8,9 +10,27 @@ import org.springframework.stereotype.Controller;
 @Controller
 class VerificationController {
     private final CredentialVerifier verifier;
+    private final PresentationVerifier presentations;
+    private final Challenges challenges;
 
-    VerificationController(CredentialVerifier verifier) {
+    VerificationController(CredentialVerifier verifier, PresentationVerifier presentations, Challenges challenges) {
         this.verifier = verifier;
+        this.presentations = presentations;
+        this.challenges = challenges;
+    }
+
+    @QueryMapping
+    PresentationVerification verifyPresentation(
+            @Argument String presentation, @Argument String challenge, @Argument String domain) {
+        return presentations.verifyPresentation(presentation, challenge, domain);
+    }
+
+    @MutationMapping
+    Challenges.Challenge createChallenge(@Argument String domain) {
+        if (domain != null && domain.length() > 200) {
+            throw new InvalidInputException("OUT_OF_RANGE", "domain", "The domain may be at most 200 characters.");
+        }
+        return challenges.issue(domain);
     }
 
     @QueryMapping
