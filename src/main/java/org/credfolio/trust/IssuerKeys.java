@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.credfolio.shared.security.CurrentUsers;
 import org.credfolio.shared.security.Role;
 import org.springframework.dao.DuplicateKeyException;
@@ -96,12 +97,54 @@ public class IssuerKeys {
         return mongo.find(query, IssuerKey.class);
     }
 
+    /**
+     * The issuer key with this RFC 7638 thumbprint (the {@code kid} fragment), whatever its status:
+     * a verifier must be able to tell a compromised key from an unknown one.
+     */
+    public Optional<VerificationKey> verificationKey(String thumbprint) {
+        if (thumbprint == null || thumbprint.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findById(thumbprint, IssuerKey.class)).map(VerificationKey::of);
+    }
+
+    /**
+     * Makes a fresh key of the same algorithm active in place of {@code key}, if {@code key} is still
+     * the active one. Returns the fresh key's thumbprint, or null when nothing was replaced.
+     */
+    String replaceActive(IssuerKey key) {
+        String organizationId = key.organizationId();
+        ActiveKey active = mongo.findById(organizationId, ActiveKey.class);
+        if (active == null || !active.thumbprint().equals(key.thumbprint())) {
+            return null;
+        }
+        IssuerKey fresh = createKey(organizationId, key.algorithm());
+        ActiveKey replaced = mongo.findAndModify(
+                Query.query(Criteria.where("_id")
+                        .is(organizationId)
+                        .and("thumbprint")
+                        .is(key.thumbprint())),
+                new Update().set("thumbprint", fresh.thumbprint()).set("since", Instant.now()),
+                ActiveKey.class);
+        if (replaced == null) {
+            setStatus(fresh.thumbprint(), IssuerKey.KeyStatus.RETIRED, "lost a concurrent replacement");
+            return null;
+        }
+        return fresh.thumbprint();
+    }
+
     private IssuerKey activeKey(String organizationId) {
         ActiveKey active = mongo.findById(organizationId, ActiveKey.class);
         if (active == null) {
             active = activate(organizationId, createKey(organizationId, KeyAlgorithm.ES256));
         }
-        return mongo.findById(active.thumbprint(), IssuerKey.class);
+        IssuerKey key = mongo.findById(active.thumbprint(), IssuerKey.class);
+        if (key.status() == IssuerKey.KeyStatus.COMPROMISED) {
+            // Marked compromised while still active (a race with its replacement): never sign with it.
+            replaceActive(key);
+            return activeKey(organizationId);
+        }
+        return key;
     }
 
     /** The first activation wins; a concurrent loser retires its key and uses the winner's. */
@@ -130,9 +173,10 @@ public class IssuerKeys {
                 null));
     }
 
+    /** COMPROMISED is final: a late rotation or lost race never makes a compromised key trusted again. */
     private void setStatus(String thumbprint, IssuerKey.KeyStatus status, String reason) {
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(thumbprint)),
+                Query.query(Criteria.where("_id").is(thumbprint).and("status").ne(IssuerKey.KeyStatus.COMPROMISED)),
                 new Update()
                         .set("status", status)
                         .set("statusChangedAt", Instant.now())

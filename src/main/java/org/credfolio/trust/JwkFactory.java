@@ -5,13 +5,17 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.Ed25519Signer;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.text.ParseException;
 
@@ -22,17 +26,32 @@ final class JwkFactory {
     static JWK generate(KeyAlgorithm algorithm) {
         try {
             return switch (algorithm) {
-                case ES256 -> new ECKeyGenerator(Curve.P_256).generate();
-                case RS256 -> new RSAKeyGenerator(2048).generate();
+                case ES256 ->
+                    new ECKeyGenerator(Curve.P_256)
+                            .provider(CryptoProvider.provider())
+                            .generate();
+                case RS256 ->
+                    new RSAKeyGenerator(2048)
+                            .provider(CryptoProvider.provider())
+                            .generate();
+                // Tink's Ed25519 in nimbus, not JCA: there is no provider to choose
+                case EdDSA -> new OctetKeyPairGenerator(Curve.Ed25519).generate();
             };
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate a " + algorithm + " key", e);
         }
     }
 
+    /** A signer for a private JWK, working through {@link CryptoProvider}. */
     static JWSSigner signer(JWK privateJwk) {
         try {
-            return privateJwk instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) privateJwk);
+            if (privateJwk instanceof OctetKeyPair okp) {
+                return new Ed25519Signer(okp);
+            }
+            JWSSigner signer =
+                    privateJwk instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) privateJwk);
+            signer.getJCAContext().setProvider(CryptoProvider.provider());
+            return signer;
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot use key " + privateJwk.getKeyID() + " to sign", e);
         }
@@ -41,7 +60,13 @@ final class JwkFactory {
     /** A verifier for a public JWK; the algorithm is checked against the key before this is used. */
     static JWSVerifier verifier(JWK publicJwk) {
         try {
-            return publicJwk instanceof ECKey ec ? new ECDSAVerifier(ec) : new RSASSAVerifier((RSAKey) publicJwk);
+            if (publicJwk instanceof OctetKeyPair okp) {
+                return new Ed25519Verifier(okp);
+            }
+            JWSVerifier verifier =
+                    publicJwk instanceof ECKey ec ? new ECDSAVerifier(ec) : new RSASSAVerifier((RSAKey) publicJwk);
+            verifier.getJCAContext().setProvider(CryptoProvider.provider());
+            return verifier;
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot use key " + publicJwk.getKeyID() + " to verify", e);
         }

@@ -2,6 +2,8 @@ package org.credfolio.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSObject;
+import java.text.ParseException;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.stream.Collectors;
 import org.credfolio.shared.security.Role;
 import org.credfolio.support.IntegrationTest;
 import org.credfolio.support.Tenants;
+import org.credfolio.trust.IssuerKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +40,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     @Autowired
     GraphQlSource graphQlSource;
+
+    @Autowired
+    IssuerKeys issuerKeys;
 
     private final AtomicInteger serial = new AtomicInteger();
     private Tenants.World world;
@@ -292,6 +298,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         () -> Map.of("o", world.districtA().id()),
                         ADMINS,
                         false));
+        r.put(
+                "Mutation.markIssuerKeyCompromised",
+                rule(
+                        "mutation($k: ID!) { markIssuerKeyCompromised(kid: $k, reason: \"matrix test\") { kid } }",
+                        () -> Map.of("k", activeKid(world.districtA().id())),
+                        ADMINS,
+                        false));
         for (String op : List.of("suspendEarnedCredential", "reinstateEarnedCredential", "revokeEarnedCredential")) {
             r.put(
                     "Mutation." + op,
@@ -302,6 +315,17 @@ class AuthorizationMatrixTest extends IntegrationTest {
                             false));
         }
         return r;
+    }
+
+    /** The organization's signing key now: each allowed call compromises it and a fresh one follows. */
+    private String activeKid(String organizationId) {
+        try {
+            return JWSObject.parse(issuerKeys.sign(organizationId, "JWT", Map.of()))
+                    .getHeader()
+                    .getKeyID();
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Object> learnerInput() {
