@@ -110,6 +110,21 @@ class CredentialVerificationTest extends IntegrationTest {
     }
 
     @Test
+    void everythingSignedWithACompromisedKeyFailsWithTheReason() throws Exception {
+        assertThat(graphQl(jwt).get("verified")).isEqualTo(true);
+        as(world.districtAdminA())
+                .document("mutation($k: ID!) { markIssuerKeyCompromised(kid: $k, reason: \"Laptop stolen\") { kid } }")
+                .variable("k", header(jwt).getKeyID())
+                .execute()
+                .errors()
+                .verify();
+        Map<String, Object> result = graphQl(jwt);
+        assertRefused(result, "key", "compromised (Laptop stolen)");
+        assertThat(((Map<?, ?>) result.get("summary")).get("status")).isEqualTo("INVALID");
+        assertRefusedByRest(jwt, "key");
+    }
+
+    @Test
     void unsignedAndHmacTokensAreRefusedWhateverTheCasing() throws Exception {
         String[] parts = jwt.split("\\.");
         for (String none : List.of("none", "None", "NONE", "nOnE")) {
