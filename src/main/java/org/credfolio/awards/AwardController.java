@@ -11,6 +11,7 @@ import org.credfolio.learner.Learner;
 import org.credfolio.shared.graphql.Batches;
 import org.credfolio.shared.security.CurrentUsers;
 import org.credfolio.shared.security.Role;
+import org.credfolio.trust.CredentialForms;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -73,6 +74,18 @@ class AwardController {
         return list.stream()
                 .filter(a -> a.status() != AwardStatus.REVOKED && jwts.containsKey(a.id()))
                 .collect(Collectors.toMap(a -> a, a -> jwts.get(a.id()), (a, b) -> a));
+    }
+
+    @BatchMapping(typeName = "EarnedCredential", field = "credentialJson")
+    Map<Award, Map<String, Object>> credentialJson(List<Award> list) {
+        return jwt(list).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> CredentialForms.payload(e.getValue())));
+    }
+
+    @BatchMapping(typeName = "EarnedCredential", field = "envelopedCredential")
+    Map<Award, Map<String, Object>> envelopedCredential(List<Award> list) {
+        return jwt(list).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> CredentialForms.envelope(e.getValue())));
     }
 
     /**

@@ -75,6 +75,22 @@ public class AwardManagement {
         return award;
     }
 
+    /**
+     * The award this learner already holds for this credential and date, the one {@code record}
+     * refuses to duplicate; lets the VC API answer a repeated issue request with the same credential.
+     */
+    @PreAuthorize("hasRole('REGISTRAR')")
+    public java.util.Optional<Award> held(String learnerId, String credentialId, LocalDate earnedOn) {
+        registrars.learnerToAward(learnerId);
+        LearnerAwards all = mongo.findById(learnerId, LearnerAwards.class);
+        String key = Award.dedupKey(credentialId, earnedOn);
+        return all == null || all.credentials() == null
+                ? java.util.Optional.empty()
+                : all.credentials().stream()
+                        .filter(a -> key.equals(a.dedupKey()))
+                        .findFirst();
+    }
+
     /** Signs at once; if that fails the award stands and is signed when its credential is first read. */
     private void issueNow(Award award) {
         try {

@@ -13,6 +13,9 @@ import org.credfolio.learner.LearnerManagement;
 import org.credfolio.organization.OrganizationManagement;
 import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.trust.IssuerKeys;
+import org.credfolio.trust.StatusAllocation;
+import org.credfolio.trust.StatusLists;
+import org.credfolio.trust.StatusPurpose;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,6 +32,7 @@ public class CredentialIssuance {
     static final String MEDIA_TYPE = "vc+jwt";
     private final MongoOperations mongo;
     private final IssuerKeys keys;
+    private final StatusLists statusLists;
     private final LearnerManagement learners;
     private final CatalogManagement catalog;
     private final OrganizationManagement organizations;
@@ -37,12 +41,14 @@ public class CredentialIssuance {
     CredentialIssuance(
             MongoOperations mongo,
             IssuerKeys keys,
+            StatusLists statusLists,
             LearnerManagement learners,
             CatalogManagement catalog,
             OrganizationManagement organizations,
             AuditLog audit) {
         this.mongo = mongo;
         this.keys = keys;
+        this.statusLists = statusLists;
         this.learners = learners;
         this.catalog = catalog;
         this.organizations = organizations;
@@ -72,15 +78,44 @@ public class CredentialIssuance {
                 keys.issuerDid(learner.districtId()),
                 organizations.get(learner.districtId()).name(),
                 keys.learnerDid(learner.id()));
+        StatusAllocation status = statusLists.allocate(learner.districtId());
         Map<String, Object> claims = OpenBadgeCredential.claims(
-                award, learner, credential, catalog.occupations(credential.occupations()), parties);
+                award,
+                learner,
+                credential,
+                catalog.occupations(credential.occupations()),
+                parties,
+                statusLists.credentialStatus(status));
         String jwt = keys.sign(learner.districtId(), MEDIA_TYPE, claims);
+        IssuedCredential issued = new IssuedCredential(award.id(), learner.id(), jwt, status, Instant.now());
         try {
-            mongo.insert(new IssuedCredential(award.id(), learner.id(), jwt, Instant.now()));
+            mongo.insert(issued);
         } catch (DuplicateKeyException e) {
+            // Issued concurrently: the first one stands; the indexes reserved here stay unused.
             return mongo.findById(award.id(), IssuedCredential.class).jwt();
         }
+        // A suspended award issued late (demo awards are issued on first read) starts suspended.
+        syncStatusBits(issued, award.status());
         audit.record("credential.issued", "EarnedCredential", award.id(), Map.of("jti", claims.get("jti")));
         return jwt;
+    }
+
+    /**
+     * Makes the award's status list bits say what its status says. Idempotent, so it is applied
+     * after every status change and again whenever a change is retried.
+     */
+    void syncStatusBits(String awardId, AwardStatus status) {
+        IssuedCredential issued = mongo.findById(awardId, IssuedCredential.class);
+        if (issued != null) {
+            syncStatusBits(issued, status);
+        }
+    }
+
+    private void syncStatusBits(IssuedCredential issued, AwardStatus status) {
+        if (issued.status() == null) {
+            return;
+        }
+        statusLists.set(issued.status(), StatusPurpose.REVOCATION, status == AwardStatus.REVOKED);
+        statusLists.set(issued.status(), StatusPurpose.SUSPENSION, status == AwardStatus.SUSPENDED);
     }
 }

@@ -20,11 +20,14 @@ public class EarnedCredentialStatus {
     private final MongoOperations mongo;
     private final RegistrarAccess registrars;
     private final AuditLog audit;
+    private final CredentialIssuance issuance;
 
-    EarnedCredentialStatus(MongoOperations mongo, RegistrarAccess registrars, AuditLog audit) {
+    EarnedCredentialStatus(
+            MongoOperations mongo, RegistrarAccess registrars, AuditLog audit, CredentialIssuance issuance) {
         this.mongo = mongo;
         this.registrars = registrars;
         this.audit = audit;
+        this.issuance = issuance;
     }
 
     @PreAuthorize("hasRole('REGISTRAR')")
@@ -72,6 +75,9 @@ public class EarnedCredentialStatus {
         if (mongo.updateFirst(query, update, LearnerAwards.class).getModifiedCount() == 0) {
             throw whyUnchanged(learnerId, input.id(), to);
         }
+        // No transactions: the award changes first, then its status list bits. Should the second
+        // step fail, the registrar's retry is refused as a conflict but still re-applies the bits.
+        issuance.syncStatusBits(input.id(), to);
         audit.record(
                 "credential." + to.name().toLowerCase(),
                 "EarnedCredential",
@@ -82,6 +88,7 @@ public class EarnedCredentialStatus {
 
     private RuntimeException whyUnchanged(String learnerId, String awardId, AwardStatus to) {
         Award current = find(learnerId, awardId);
+        issuance.syncStatusBits(awardId, current.status());
         String code = current.status() == AwardStatus.REVOKED ? "ALREADY_REVOKED" : "STATUS_CHANGE_NOT_ALLOWED";
         return new ConflictException(
                 code, "input.id", "This credential is " + current.status() + " and cannot become " + to + ".");

@@ -1,6 +1,7 @@
 package org.credfolio.awards;
 
 import java.time.Instant;
+import org.credfolio.trust.StatusAllocation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -9,4 +10,4 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * same award twice can only ever store one credential: the second insert is refused.
  */
 @Document("issued_credentials")
-record IssuedCredential(@Id String awardId, String learnerId, String jwt, Instant issuedAt) {}
+record IssuedCredential(@Id String awardId, String learnerId, String jwt, StatusAllocation status, Instant issuedAt) {}

@@ -32,7 +32,8 @@ final class OpenBadgeCredential {
             Learner learner,
             CredentialDefinition credential,
             List<Occupation> occupations,
-            Parties parties) {
+            Parties parties,
+            List<Map<String, Object>> credentialStatus) {
         String id = "urn:uuid:" + UUID.randomUUID();
         Instant validFrom = award.earnedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, Object> vc = new LinkedHashMap<>();
@@ -47,6 +48,7 @@ final class OpenBadgeCredential {
         vc.put("name", credential.name());
         vc.put("validFrom", validFrom.toString());
         vc.put("credentialSubject", subject(award, learner, credential, occupations, parties.learnerDid()));
+        vc.put("credentialStatus", credentialStatus);
         vc.put("iss", parties.issuerDid());
         vc.put("sub", parties.learnerDid());
         vc.put("jti", id);
@@ -101,8 +103,9 @@ final class OpenBadgeCredential {
                 occupation.socCode(),
                 "targetFramework",
                 "SOC 2018",
+                // OB 3.0 AlignmentTargetType has no occupation term; extensions take the ext: prefix.
                 "targetType",
-                "ceterms:Occupation",
+                "ext:Occupation",
                 "targetUrl",
                 "https://www.onetonline.org/link/summary/" + occupation.socCode() + ".00");
     }
@@ -121,8 +124,9 @@ final class OpenBadgeCredential {
         return Map.of(
                 "type",
                 "IdentityObject",
+                // Not in OB 3.0's IdentifierTypeEnum, so an ext: term (B.1.30).
                 "identityType",
-                "studentId",
+                "ext:studentId",
                 "hashed",
                 true,
                 "salt",

@@ -28,12 +28,15 @@ public class CompromisedKeys {
     private final IssuerKeys keys;
     private final TrustProperties properties;
     private final AuditLog audit;
+    private final KeyResolver resolver;
 
-    CompromisedKeys(MongoOperations mongo, IssuerKeys keys, TrustProperties properties, AuditLog audit) {
+    CompromisedKeys(
+            MongoOperations mongo, IssuerKeys keys, TrustProperties properties, AuditLog audit, KeyResolver resolver) {
         this.mongo = mongo;
         this.keys = keys;
         this.properties = properties;
         this.audit = audit;
+        this.resolver = resolver;
     }
 
     /**
@@ -64,6 +67,8 @@ public class CompromisedKeys {
         if (mongo.updateFirst(notYetCompromised, update, IssuerKey.class).getModifiedCount() == 0) {
             throw alreadyCompromised();
         }
+        // Verifications on this instance see the mark at once; other instances within a minute.
+        resolver.evict(key.thumbprint());
         audit.record("issuer-key.compromised", "IssuerKey", key.thumbprint(), detail(key, why, replacement));
         return keys.verificationKey(key.thumbprint()).orElseThrow();
     }

@@ -39,6 +39,20 @@ final class KeyEncryption {
         return new KeyEncryption(new SecretKeySpec(raw, "AES"));
     }
 
+    /**
+     * A key for another purpose derived from the key-encryption key (HMAC-SHA256 of the label), so
+     * every instance sharing the configuration derives the same key without storing it anywhere.
+     */
+    byte[] derive(String label) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(kek);
+            return mac.doFinal(label.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot derive a key for " + label, e);
+        }
+    }
+
     /** nonce || ciphertext+tag */
     byte[] seal(byte[] plaintext, String keyId) {
         try {

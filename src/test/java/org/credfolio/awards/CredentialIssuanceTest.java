@@ -84,6 +84,24 @@ class CredentialIssuanceTest extends IntegrationTest {
     }
 
     @Test
+    void credentialIsAlsoOfferedAsJsonAndInItsEnvelopedForm() {
+        String jwt = jwtAsLearner();
+        var response = as(world.learner())
+                .document("query($id: ID!) { learner(id: $id) { credentials { credentialJson envelopedCredential } } }")
+                .variable("id", world.learnerA().id())
+                .execute();
+        Map<?, ?> json = response.path("learner.credentials[0].credentialJson")
+                .entity(Map.class)
+                .get();
+        assertThat(json.get("type")).isEqualTo(List.of("VerifiableCredential", "OpenBadgeCredential"));
+        Map<?, ?> enveloped = response.path("learner.credentials[0].envelopedCredential")
+                .entity(Map.class)
+                .get();
+        assertThat(enveloped.get("type")).isEqualTo("EnvelopedVerifiableCredential");
+        assertThat(enveloped.get("id")).isEqualTo("data:application/vc+jwt," + jwt);
+    }
+
+    @Test
     void issuingIsIdempotent() {
         String first = jwtAsLearner();
         assertThat(jwtAsLearner()).isEqualTo(first);

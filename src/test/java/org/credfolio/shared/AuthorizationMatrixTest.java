@@ -149,6 +149,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
         r.put(
                 "Query.credentials",
                 rule("{ credentials(first: 5) { edges { node { name } } } }", Map::of, ALL_ROLES, true));
+        r.put(
+                "Query.verifyCredential",
+                rule("{ verifyCredential(credential: \"a.b.c\") { verified } }", Map::of, ALL_ROLES, true));
+        r.put(
+                "Query.verifyPresentation",
+                rule("{ verifyPresentation(presentation: \"a.b.c\") { verified } }", Map::of, ALL_ROLES, true));
+        r.put(
+                "Mutation.createChallenge",
+                rule("mutation { createChallenge(domain: \"example.org\") { challenge } }", Map::of, ALL_ROLES, true));
         r.put("Query.occupation", rule("{ occupation(socCode: \"51-4121\") { title } }", Map::of, ALL_ROLES, true));
         r.put("Query.me", rule("{ me { displayName } }", Map::of, EnumSet.of(Role.LEARNER), false));
         r.put(

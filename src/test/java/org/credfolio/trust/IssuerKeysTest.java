@@ -55,7 +55,8 @@ class IssuerKeysTest extends IntegrationTest {
         Document stored =
                 mongo.findOne(Query.query(Criteria.where("organizationId").is(org)), Document.class, "issuer_keys");
         String privateD = ECKey.parse(new String(
-                        KeyEncryption.from(new TrustProperties(null, null, "target/test-data/key-encryption-key"))
+                        KeyEncryption.from(new TrustProperties(
+                                        null, null, "target/test-data/key-encryption-key", null, null))
                                 .open(((Binary) stored.get("sealedPrivateJwk")).getData(), stored.getString("_id")),
                         StandardCharsets.UTF_8))
                 .getD()

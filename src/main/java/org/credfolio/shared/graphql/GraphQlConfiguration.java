@@ -20,7 +20,8 @@ class GraphQlConfiguration {
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring.scalar(ExtendedScalars.Date)
                 .scalar(ExtendedScalars.DateTime)
-                .scalar(ExtendedScalars.GraphQLBigDecimal);
+                .scalar(ExtendedScalars.GraphQLBigDecimal)
+                .scalar(ExtendedScalars.Json);
     }
 
     @Bean

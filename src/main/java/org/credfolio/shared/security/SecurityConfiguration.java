@@ -40,8 +40,14 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/auth/token")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/credentials/verify", "/presentations/verify", "/challenges")
+                        .permitAll()
                         .requestMatchers(
-                                HttpMethod.GET, "/.well-known/jwks.json", "/issuers/*/did.json", "/learners/*/did.json")
+                                HttpMethod.GET,
+                                "/.well-known/jwks.json",
+                                "/issuers/*/did.json",
+                                "/learners/*/did.json",
+                                "/status-lists/*")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()

@@ -1,0 +1,150 @@
+package org.credfolio.trust;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.credfolio.shared.cache.ReadThroughCache;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the public key for a key id ({@code <did>#<fragment>}) from sources the verifier trusts:
+ * this service's own issuer keys, or the published keys of an issuer on the configured trust
+ * list. A key carried in the token is never used, and an unknown issuer is never fetched.
+ */
+@Component
+class KeyResolver {
+    /** Why a key id did not resolve, and which named check that fails. */
+    static final class Unresolved extends Exception {
+        final String check;
+
+        Unresolved(String check, String reason) {
+            super(reason, null, false, false);
+            this.check = check;
+        }
+    }
+
+    private final MongoOperations mongo;
+    private final TrustProperties properties;
+    private final RemoteDocuments remote;
+    // Keys change rarely; a compromise marked on this instance evicts at once, elsewhere within a minute.
+    private final ReadThroughCache<String, IssuerKey> localKeys = new ReadThroughCache<>(10_000, Duration.ofMinutes(1));
+
+    KeyResolver(MongoOperations mongo, TrustProperties properties, RemoteDocuments remote) {
+        this.mongo = mongo;
+        this.properties = properties;
+        this.remote = remote;
+    }
+
+    ResolvedKey resolve(String kid) throws Unresolved {
+        int hash = kid.indexOf('#');
+        String did = kid.substring(0, hash);
+        String fragment = kid.substring(hash + 1);
+        String localIssuers = "did:web:" + properties.publicHost() + ":issuers:";
+        if (did.startsWith(localIssuers)) {
+            return localIssuerKey(did, did.substring(localIssuers.length()), fragment);
+        }
+        Optional<TrustProperties.TrustedIssuer> trusted = properties.trustedIssuers().stream()
+                .filter(t -> did.equals(t.did()))
+                .findFirst();
+        if (trusted.isEmpty()) {
+            throw new Unresolved("issuer", "The issuer " + did + " is neither this service nor on its trust list.");
+        }
+        return trustedIssuerKey(trusted.get(), kid, fragment);
+    }
+
+    /** The display name configured for a trusted issuer, if any. */
+    Optional<String> trustedName(String did) {
+        return properties.trustedIssuers().stream()
+                .filter(t -> did.equals(t.did()) && t.name() != null)
+                .map(TrustProperties.TrustedIssuer::name)
+                .findFirst();
+    }
+
+    void evict(String thumbprint) {
+        localKeys.evict(thumbprint);
+    }
+
+    private ResolvedKey localIssuerKey(String did, String organizationId, String thumbprint) throws Unresolved {
+        List<IssuerKey> found = localKeys.getAll(
+                List.of(thumbprint),
+                ids -> mongo.find(Query.query(Criteria.where("_id").in(ids)), IssuerKey.class),
+                IssuerKey::thumbprint);
+        if (found.isEmpty() || !found.get(0).organizationId().equals(organizationId)) {
+            throw new Unresolved("key", "The issuer " + did + " has no key " + thumbprint + ".");
+        }
+        IssuerKey key = found.get(0);
+        String compromised = key.status() == IssuerKey.KeyStatus.COMPROMISED
+                ? (key.statusReason() == null ? "no reason given" : key.statusReason())
+                : null;
+        return new ResolvedKey(
+                JwkFactory.parse(key.publicJwk()), did, key.algorithm().name(), compromised);
+    }
+
+    private ResolvedKey trustedIssuerKey(TrustProperties.TrustedIssuer issuer, String kid, String fragment)
+            throws Unresolved {
+        try {
+            JWK jwk;
+            if (issuer.jwksUrl() != null && !issuer.jwksUrl().isBlank()) {
+                JWKSet set = JWKSet.parse(remote.get(issuer.jwksUrl()));
+                jwk = Optional.ofNullable(set.getKeyByKeyId(kid)).orElse(set.getKeyByKeyId(fragment));
+            } else {
+                jwk = fromDidDocument(remote.get(didWebUrl(issuer.did())), issuer.did(), kid);
+            }
+            if (jwk == null) {
+                throw new Unresolved("key", "The trusted issuer " + issuer.did() + " publishes no key " + kid + ".");
+            }
+            if (jwk.isPrivate()) {
+                throw new Unresolved(
+                        "key", "The trusted issuer " + issuer.did() + " publishes a private key; refused.");
+            }
+            return new ResolvedKey(jwk, issuer.did(), ResolvedKey.algorithmOf(jwk), null);
+        } catch (ParseException e) {
+            throw new Unresolved("key", "The keys of " + issuer.did() + " could not be read: " + e.getMessage());
+        } catch (RemoteDocuments.RemoteDocumentException e) {
+            throw new Unresolved("key", "The keys of " + issuer.did() + " could not be fetched: " + e.getMessage());
+        }
+    }
+
+    /** did:web to URL (did:web method, section 3.2): colons become slashes, then {@code /did.json}. */
+    static String didWebUrl(String did) {
+        String[] parts = did.substring("did:web:".length()).split(":");
+        StringBuilder url = new StringBuilder("https://").append(URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
+        if (parts.length == 1) {
+            return url.append("/.well-known/did.json").toString();
+        }
+        for (int i = 1; i < parts.length; i++) {
+            url.append('/').append(parts[i]);
+        }
+        return url.append("/did.json").toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JWK fromDidDocument(String json, String did, String kid) throws ParseException {
+        Map<String, Object> document = JSONObjectUtils.parse(json);
+        if (!did.equals(document.get("id"))) {
+            return null;
+        }
+        List<Object> methods = (List<Object>) document.getOrDefault("verificationMethod", List.of());
+        List<Object> assertion = (List<Object>) document.getOrDefault("assertionMethod", List.of());
+        for (Object m : methods) {
+            Map<String, Object> method = (Map<String, Object>) m;
+            String id = String.valueOf(method.get("id"));
+            String absolute = id.startsWith("#") ? did + id : id;
+            boolean mayAssert = assertion.contains(id) || assertion.contains(absolute);
+            if (absolute.equals(kid) && mayAssert && method.get("publicKeyJwk") instanceof Map<?, ?> jwk) {
+                return JWK.parse((Map<String, Object>) jwk);
+            }
+        }
+        return null;
+    }
+}

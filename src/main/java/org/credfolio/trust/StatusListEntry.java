@@ -1,0 +1,15 @@
+package org.credfolio.trust;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One allocated index of a status list, keyed {@code <listId>:<index>}: the key makes each index
+ * unique without a transaction, and a status check is a single read by key.
+ */
+@Document("status_list_entries")
+record StatusListEntry(@Id String id, String listId, int index, boolean set) {
+    static String key(String listId, int index) {
+        return listId + ":" + index;
+    }
+}
