@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
 @Component("cryptoProvider")
 class CryptoProviderReport implements HealthIndicator, InfoContributor {
 
+    CryptoProviderReport() {
+        // Choose (load and self-test the native library) at startup, not in the first signing request.
+        CryptoProvider.current();
+    }
+
     @Override
     public Health health() {
         CryptoProvider.Choice choice = CryptoProvider.current();
