@@ -43,7 +43,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/credentials/verify", "/presentations/verify", "/challenges")
                         .permitAll()
                         .requestMatchers(
-                                HttpMethod.GET, "/.well-known/jwks.json", "/issuers/*/did.json", "/status-lists/*")
+                                HttpMethod.GET,
+                                "/.well-known/jwks.json",
+                                "/issuers/*/did.json",
+                                "/status-lists/*",
+                                "/shares/*")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
