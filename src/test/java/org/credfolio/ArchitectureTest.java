@@ -28,7 +28,7 @@ class ArchitectureTest {
             "trust", List.of("shared"),
             "pathways", List.of("shared", "catalog", "learner", "awards"),
             "crosswalks", List.of("shared", "catalog", "trust", "sharing"),
-            "sharing", List.of("shared", "awards", "learner", "trust"));
+            "sharing", List.of("shared", "organization", "awards", "learner", "trust"));
 
     private static final List<String> MODULES = List.of(
             "shared",

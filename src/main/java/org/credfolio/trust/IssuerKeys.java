@@ -5,13 +5,16 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.JWK;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.credfolio.shared.cache.ReadThroughCache;
 import org.credfolio.shared.security.CurrentUsers;
 import org.credfolio.shared.security.Role;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,6 +42,14 @@ public class IssuerKeys {
         this.encryption = KeyEncryption.from(properties);
     }
 
+    /**
+     * Opened active keys, so signing costs no database read or decryption. A rotation or compromise
+     * on this instance evicts at once; another instance signs with the key it opened for at most a
+     * minute more (a retired key still verifies; see the README on compromise).
+     */
+    private final ReadThroughCache<String, SigningKey> signingKeys =
+            new ReadThroughCache<>(1_000, Duration.ofMinutes(1));
+
     /** The did:web of an issuing organization, the {@code issuer.id} of what it signs. */
     public String issuerDid(String organizationId) {
         return properties.issuerDid(organizationId);
@@ -51,9 +62,12 @@ public class IssuerKeys {
 
     /** Signs the claims with the organization's active key; {@code type} becomes the {@code typ}. */
     public String sign(String organizationId, String type, Map<String, Object> claims) {
-        IssuerKey key = activeKey(organizationId);
-        JWK privateJwk = JwkFactory.parse(
-                new String(encryption.open(key.sealedPrivateJwk(), key.thumbprint()), StandardCharsets.UTF_8));
+        SigningKey key = signingKeys
+                .getAll(
+                        List.of(organizationId),
+                        ids -> List.of(openActiveKey(organizationId)),
+                        SigningKey::organizationId)
+                .get(0);
         JWSHeader header = new JWSHeader.Builder(
                         JWSAlgorithm.parse(key.algorithm().name()))
                 .keyID(properties.issuerDid(organizationId) + "#" + key.thumbprint())
@@ -61,11 +75,21 @@ public class IssuerKeys {
                 .build();
         JWSObject jws = new JWSObject(header, new Payload(claims));
         try {
-            jws.sign(JwkFactory.signer(privateJwk));
+            jws.sign(key.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("Signing failed with key " + key.thumbprint(), e);
         }
         return jws.serialize();
+    }
+
+    /** The active key, opened for signing; the private half lives only in this object, in memory. */
+    private record SigningKey(String organizationId, String thumbprint, KeyAlgorithm algorithm, JWSSigner signer) {}
+
+    private SigningKey openActiveKey(String organizationId) {
+        IssuerKey key = activeKey(organizationId);
+        JWK privateJwk = JwkFactory.parse(
+                new String(encryption.open(key.sealedPrivateJwk(), key.thumbprint()), StandardCharsets.UTF_8));
+        return new SigningKey(organizationId, key.thumbprint(), key.algorithm(), JwkFactory.signer(privateJwk));
     }
 
     /** Makes a new key active; the old one stays published so what it signed still verifies. */
@@ -76,6 +100,7 @@ public class IssuerKeys {
             throw new AccessDeniedException("A district admin can only rotate their own district's keys.");
         }
         IssuerKey fresh = createKey(organizationId, algorithm);
+        signingKeys.evict(organizationId);
         ActiveKey previous = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(organizationId)),
                 new Update().set("thumbprint", fresh.thumbprint()).set("since", Instant.now()),
@@ -126,6 +151,7 @@ public class IssuerKeys {
                         .is(key.thumbprint())),
                 new Update().set("thumbprint", fresh.thumbprint()).set("since", Instant.now()),
                 ActiveKey.class);
+        signingKeys.evict(organizationId);
         if (replaced == null) {
             setStatus(fresh.thumbprint(), IssuerKey.KeyStatus.RETIRED, "lost a concurrent replacement");
             return null;

@@ -1,6 +1,7 @@
 package org.credfolio.trust;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -8,6 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * unique without a transaction, and a status check is a single read by key.
  */
 @Document("status_list_entries")
+@CompoundIndex(name = "set_bits_of_list", def = "{'listId': 1, 'set': 1}")
 record StatusListEntry(@Id String id, String listId, int index, boolean set) {
     static String key(String listId, int index) {
         return listId + ":" + index;

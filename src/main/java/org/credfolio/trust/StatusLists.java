@@ -28,8 +28,14 @@ public class StatusLists {
     private static final int FILL_LIMIT = SIZE / 2;
     private static final int MAX_ATTEMPTS = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final java.time.Duration FRESHNESS = java.time.Duration.ofSeconds(1);
     private final MongoOperations mongo;
     private final TrustProperties properties;
+
+    /** One list's bits as of a stored version; lists are few (two per issuer per 65,536 credentials). */
+    private record Snapshot(long version, byte[] bits, long checkedAt) {}
+
+    private final Map<String, Snapshot> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
 
     StatusLists(MongoOperations mongo, TrustProperties properties) {
         this.mongo = mongo;
@@ -66,27 +72,45 @@ public class StatusLists {
      */
     public void set(StatusAllocation allocation, StatusPurpose purpose, boolean value) {
         String key = allocation.entry(purpose);
+        String listId = key.substring(0, key.lastIndexOf(':'));
+        // Filtered by _id alone: the embedded store uses its _id index only for exactly that filter.
         var result = mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(key).and("set").is(!value)),
-                Update.update("set", value),
-                StatusListEntry.class);
+                Query.query(Criteria.where("_id").is(key)), Update.update("set", value), StatusListEntry.class);
         if (result.getModifiedCount() > 0) {
-            String listId = key.substring(0, key.lastIndexOf(':'));
             mongo.updateFirst(
                     Query.query(Criteria.where("_id").is(listId)), new Update().inc("version", 1), StatusList.class);
         }
+        snapshots.remove(listId);
     }
 
-    /** Whether the bit at {@code index} of a list kept here is set; empty when the list is not ours. */
+    /**
+     * Whether the bit at {@code index} of a list kept here is set; empty when the list is not ours.
+     * Read from this instance's copy of the list, which a change made here replaces at once and which
+     * is compared with the stored list's version at most every {@link #FRESHNESS}: a change made on
+     * another instance shows within a second, and a verification costs no store read otherwise.
+     */
     Optional<Boolean> isSet(String listId, int index) {
-        StatusListEntry entry = mongo.findById(StatusListEntry.key(listId, index), StatusListEntry.class);
-        if (entry != null) {
-            return Optional.of(entry.set());
+        Snapshot snapshot = snapshot(listId);
+        return snapshot == null ? Optional.empty() : Optional.of(Bitstring.isSet(snapshot.bits(), index));
+    }
+
+    private Snapshot snapshot(String listId) {
+        long now = System.nanoTime();
+        Snapshot current = snapshots.get(listId);
+        if (current != null && now - current.checkedAt() < FRESHNESS.toNanos()) {
+            return current;
         }
-        // An index never handed out is a cleared bit, as long as the list itself exists.
-        return mongo.exists(Query.query(Criteria.where("_id").is(listId)), StatusList.class)
-                ? Optional.of(false)
-                : Optional.empty();
+        StatusList list = mongo.findById(listId, StatusList.class);
+        if (list == null) {
+            snapshots.remove(listId);
+            return null;
+        }
+        // The version is read before the bits, so a copy is never newer-labelled than its content.
+        Snapshot fresh = current != null && current.version() == list.version()
+                ? new Snapshot(current.version(), current.bits(), now)
+                : new Snapshot(list.version(), bits(listId), now);
+        snapshots.put(listId, fresh);
+        return fresh;
     }
 
     Optional<StatusList> find(String listId) {

@@ -15,6 +15,12 @@ record BenchmarkSettings(
     /** The HTTP + GraphQL + security path may cost at most this many times the direct read at p50. */
     static final double GOAL_P50_RATIO = 3.0;
 
+    /** Whether {@code benchmark.which} (portfolio, verification or all, the default) selects this one. */
+    static boolean selected(String benchmark) {
+        String which = System.getProperty("benchmark.which", "all").strip().toLowerCase();
+        return which.equals("all") || which.equals(benchmark);
+    }
+
     static BenchmarkSettings fromSystemProperties() {
         String store = System.getProperty("benchmark.store", "h2").strip().toLowerCase();
         if (!store.equals("h2") && !store.equals("memory")) {

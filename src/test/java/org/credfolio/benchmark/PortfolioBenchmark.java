@@ -26,6 +26,9 @@ public final class PortfolioBenchmark {
     private PortfolioBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (!BenchmarkSettings.selected("portfolio")) {
+            return;
+        }
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         Path dataDirectory = Files.createTempDirectory("credfolio-benchmark-");
         int exitCode = 1;
@@ -50,8 +53,7 @@ public final class PortfolioBenchmark {
      * command-line arguments, which take precedence over application.yaml; the benchmark's own
      * arguments ({@code --name=value}) follow them, to try a setting of the application.
      */
-    private static ConfigurableApplicationContext start(
-            BenchmarkSettings settings, Path dataDirectory, String[] extraArgs) {
+    static ConfigurableApplicationContext start(BenchmarkSettings settings, Path dataDirectory, String[] extraArgs) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("credfolio.demo.enabled", "false");
@@ -149,7 +151,7 @@ public final class PortfolioBenchmark {
         return result;
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

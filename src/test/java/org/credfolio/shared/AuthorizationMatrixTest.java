@@ -47,6 +47,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private final AtomicInteger serial = new AtomicInteger();
     private Tenants.World world;
     private String awardId;
+    private String shareId;
 
     @BeforeEach
     void setUp() {
@@ -56,6 +57,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 world.learnerA().id(),
                 world.welding().id(),
                 LocalDate.now().minusDays(1));
+        // Made before the matrix runs: the matrix may revoke the award before it reaches the shares.
+        shareId = as(world.learner())
+                .document("mutation($i: CreateShareInput!) { createShare(input: $i) { share { id } } }")
+                .variable("i", shareInput())
+                .execute()
+                .path("createShare.share.id")
+                .entity(String.class)
+                .get();
     }
 
     @Test
@@ -314,6 +323,23 @@ class AuthorizationMatrixTest extends IntegrationTest {
                             EnumSet.of(Role.REGISTRAR),
                             false));
         }
+        r.put(
+                "Query.myShares",
+                rule("{ myShares(first: 5) { edges { node { id } } } }", Map::of, EnumSet.of(Role.LEARNER), false));
+        r.put(
+                "Mutation.createShare",
+                rule(
+                        "mutation($i: CreateShareInput!) { createShare(input: $i) { token } }",
+                        () -> Map.of("i", shareInput()),
+                        EnumSet.of(Role.LEARNER),
+                        false));
+        r.put(
+                "Mutation.revokeShare",
+                rule(
+                        "mutation($id: ID!) { revokeShare(id: $id) { id } }",
+                        () -> Map.of("id", shareId),
+                        EnumSet.of(Role.LEARNER),
+                        false));
         return r;
     }
 
@@ -326,6 +352,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
         } catch (ParseException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Map<String, Object> shareInput() {
+        return Map.of("earnedCredentialIds", List.of(awardId), "audience", "Matrix test");
     }
 
     private Map<String, Object> learnerInput() {

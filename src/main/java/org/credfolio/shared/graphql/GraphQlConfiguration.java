@@ -19,7 +19,7 @@ class GraphQlConfiguration {
     @Bean
     RuntimeWiringConfigurer scalars() {
         return wiring -> wiring.scalar(ExtendedScalars.Date)
-                .scalar(ExtendedScalars.DateTime)
+                .scalar(DateTimeScalar.create())
                 .scalar(ExtendedScalars.GraphQLBigDecimal)
                 .scalar(ExtendedScalars.Json);
     }

@@ -47,7 +47,8 @@ class SecurityConfiguration {
                                 "/.well-known/jwks.json",
                                 "/issuers/*/did.json",
                                 "/learners/*/did.json",
-                                "/status-lists/*")
+                                "/status-lists/*",
+                                "/shares/*")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()

@@ -1,0 +1,95 @@
+package org.credfolio.awards;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.credfolio.catalog.CatalogManagement;
+import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.shared.security.CurrentUsers;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Earned credentials as the sharing module needs them: a learner reading their own to choose what
+ * to share, and a share page reading the signed credentials a share names. The page has no user
+ * session; the share's secret token is the capability, checked by the caller before it asks.
+ */
+@Service
+public class SharedCredentials {
+    private final MongoOperations mongo;
+    private final CredentialIssuance issuance;
+    private final CatalogManagement catalog;
+
+    SharedCredentials(MongoOperations mongo, CredentialIssuance issuance, CatalogManagement catalog) {
+        this.mongo = mongo;
+        this.issuance = issuance;
+        this.catalog = catalog;
+    }
+
+    /** One shared credential: the award, its catalog name, and its signed credential (null if never issued). */
+    public record SharedCredential(Award award, String name, String jwt) {}
+
+    /** The signed-in learner's own earned credentials among these ids, in portfolio order; others are left out. */
+    @PreAuthorize("hasRole('LEARNER')")
+    public List<Award> ownAwards(Collection<String> awardIds) {
+        Set<String> wanted = Set.copyOf(awardIds);
+        return held(CurrentUsers.require().learnerId()).stream()
+                .filter(a -> wanted.contains(a.id()))
+                .toList();
+    }
+
+    /**
+     * Makes sure each of the signed-in learner's awards is issued as a verifiable credential, so a
+     * share page can show it later without a session. Revoked awards are not issued.
+     */
+    @PreAuthorize("hasRole('LEARNER')")
+    public void issueOwn(Collection<Award> awards) {
+        String learnerId = CurrentUsers.require().learnerId();
+        List<Award> own =
+                awards.stream().filter(a -> learnerId.equals(a.learnerId())).toList();
+        issuance.jwtsFor(own);
+    }
+
+    /**
+     * The named awards of one learner with their stored signed credentials, in the order asked;
+     * awards that no longer exist are left out. Nothing is issued here. No session needed: callers
+     * must have authorized the read themselves (a share page by its token).
+     */
+    public List<SharedCredential> forShare(String learnerId, List<String> awardIds) {
+        Map<String, Award> held =
+                held(learnerId).stream().collect(Collectors.toMap(Award::id, Function.identity(), (a, b) -> a));
+        List<Award> awards =
+                awardIds.stream().map(held::get).filter(Objects::nonNull).toList();
+        if (awards.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> jwts = mongo
+                .find(
+                        Query.query(Criteria.where("_id")
+                                .in(awardIds)
+                                .and("learnerId")
+                                .is(learnerId)),
+                        IssuedCredential.class)
+                .stream()
+                .collect(Collectors.toMap(IssuedCredential::awardId, IssuedCredential::jwt));
+        Map<String, String> names = catalog
+                .getAll(awards.stream().map(Award::credentialId).toList())
+                .stream()
+                .collect(Collectors.toMap(CredentialDefinition::id, CredentialDefinition::name, (a, b) -> a));
+        return awards.stream()
+                .map(a -> new SharedCredential(a, names.get(a.credentialId()), jwts.get(a.id())))
+                .toList();
+    }
+
+    private List<Award> held(String learnerId) {
+        LearnerAwards all = learnerId == null ? null : mongo.findById(learnerId, LearnerAwards.class);
+        return all == null || all.credentials() == null ? List.of() : all.credentials();
+    }
+}

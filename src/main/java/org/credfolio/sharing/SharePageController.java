@@ -1,0 +1,61 @@
+package org.credfolio.sharing;
+
+import java.nio.charset.StandardCharsets;
+import org.credfolio.sharing.ShareViews.Gone;
+import org.credfolio.sharing.ShareViews.Shown;
+import org.credfolio.sharing.ShareViews.View;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public page of a share, server-rendered HTML without script. Pages carry the learner's
+ * credentials, so nothing may cache, index or refer them onwards.
+ */
+@RestController
+class SharePageController {
+    private static final Logger log = LoggerFactory.getLogger(SharePageController.class);
+    private final ShareViews views;
+
+    SharePageController(ShareViews views) {
+        this.views = views;
+    }
+
+    @GetMapping("/shares/{token}")
+    ResponseEntity<String> page(@PathVariable String token) {
+        View view = views.open(token);
+        if (view instanceof Shown shown) {
+            return html(HttpStatus.OK, SharePage.shown(shown));
+        }
+        if (view instanceof Gone gone) {
+            return html(HttpStatus.GONE, SharePage.gone(gone));
+        }
+        return html(HttpStatus.NOT_FOUND, SharePage.missing());
+    }
+
+    /** Never a stack trace or an error document of the framework: the same plain page, and an id to find the log. */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<String> failed(RuntimeException e) {
+        String incident = Long.toHexString(System.nanoTime());
+        log.error("Share page failed, incident {}", incident, e);
+        return html(HttpStatus.INTERNAL_SERVER_ERROR, SharePage.failed(incident));
+    }
+
+    private static ResponseEntity<String> html(HttpStatus status, String body) {
+        return ResponseEntity.status(status)
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", Html.CONTENT_SECURITY_POLICY)
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Robots-Tag", "noindex, nofollow")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(body);
+    }
+}

@@ -1,0 +1,75 @@
+package org.credfolio.sharing;
+
+import java.time.Instant;
+import java.util.List;
+import org.credfolio.awards.SharedCredentials;
+import org.credfolio.awards.SharedCredentials.SharedCredential;
+import org.credfolio.trust.CredentialVerification;
+import org.credfolio.trust.CredentialVerifier;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens a share by its token for the public page: no session, the token is the capability. Every
+ * credential is verified afresh on each view, as any outside verifier would.
+ */
+@Service
+class ShareViews {
+    private final MongoOperations mongo;
+    private final SharedCredentials credentials;
+    private final CredentialVerifier verifier;
+
+    ShareViews(MongoOperations mongo, SharedCredentials credentials, CredentialVerifier verifier) {
+        this.mongo = mongo;
+        this.credentials = credentials;
+        this.verifier = verifier;
+    }
+
+    /** What a token opens. */
+    sealed interface View permits Shown, Gone, Missing {}
+
+    /** An active share and each of its credentials with its verification. */
+    record Shown(Share share, List<ShownCredential> credentials) implements View {}
+
+    /** A share that expired or was revoked. */
+    record Gone(Share share) implements View {}
+
+    /** No share has this token (or the token is not one this service could have made). */
+    record Missing() implements View {}
+
+    /**
+     * One shared credential. {@code verification} is null when no signed credential is on record.
+     */
+    record ShownCredential(SharedCredential source, CredentialVerification verification) {}
+
+    /** Counts the view atomically, and only for an active share. */
+    View open(String token) {
+        if (!ShareTokens.isWellFormed(token)) {
+            return new Missing();
+        }
+        String hash = ShareTokens.hash(token);
+        Share share = mongo.findAndModify(
+                Query.query(Criteria.where("tokenHash")
+                        .is(hash)
+                        .and("revokedAt")
+                        .is(null)
+                        .and("expiresAt")
+                        .gt(Instant.now())),
+                new Update().inc("viewCount", 1),
+                FindAndModifyOptions.options().returnNew(true),
+                Share.class);
+        if (share == null) {
+            Share inactive =
+                    mongo.findOne(Query.query(Criteria.where("tokenHash").is(hash)), Share.class);
+            return inactive == null ? new Missing() : new Gone(inactive);
+        }
+        List<ShownCredential> shown = credentials.forShare(share.learnerId(), share.credentialIds()).stream()
+                .map(c -> new ShownCredential(c, c.jwt() == null ? null : verifier.verifyCredential(c.jwt())))
+                .toList();
+        return new Shown(share, shown);
+    }
+}

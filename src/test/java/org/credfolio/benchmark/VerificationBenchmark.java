@@ -1,0 +1,364 @@
+package org.credfolio.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.credfolio.trust.CredentialForms;
+import org.credfolio.trust.IssuerKeys;
+import org.credfolio.trust.RawJose;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * Verification and issuance benchmark, in one JVM run: verifications per second through GraphQL and
+ * through the VC API REST endpoint beside raw nimbus verification of the same kind of tokens with
+ * the same provider, a repeatedly verified credential (a popular share link), and issuances per
+ * second beside raw signing plus insert. Every verification gets a credential not verified before,
+ * except on the repeat path. Run with {@code ./mvnw -Pbenchmark verify -Dbenchmark.which=verification}.
+ */
+public final class VerificationBenchmark {
+    private static final Duration SLICE = Duration.ofSeconds(5);
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final String VERIFY_QUERY =
+            "query($c: String!) { verifyCredential(credential: $c) { verified checks { name passed } } }";
+    /** Node's jose, raw ES256 verification on this machine (issue 3's measurement). */
+    private static final double NODE_JOSE_VERIFY_PER_SECOND = 3_400;
+
+    private VerificationBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        if (!BenchmarkSettings.selected("verification")) {
+            return;
+        }
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        Path dataDirectory = Files.createTempDirectory("credfolio-benchmark-");
+        int exitCode = 1;
+        ConfigurableApplicationContext app = null;
+        try {
+            app = PortfolioBenchmark.start(settings, dataDirectory, args);
+            new VerificationBenchmark.Run(settings, app).run();
+            exitCode = 0;
+        } catch (Exception e) {
+            System.err.println("Benchmark aborted: " + e);
+            e.printStackTrace();
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+            PortfolioBenchmark.deleteRecursively(dataDirectory);
+        }
+        System.exit(exitCode);
+    }
+
+    private static final class Run {
+        private final BenchmarkSettings settings;
+        private final ConfigurableApplicationContext app;
+        private final MongoOperations mongo;
+        private final IssuerKeys keys;
+        private final HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        private final URI base;
+        private final Map<String, LoadDriver.Result> results = new LinkedHashMap<>();
+        private final Map<String, Double> observedRate = new java.util.HashMap<>();
+        private String authorization;
+
+        Run(BenchmarkSettings settings, ConfigurableApplicationContext app) {
+            this.settings = settings;
+            this.app = app;
+            this.mongo = app.getBean(MongoOperations.class);
+            this.keys = app.getBean(IssuerKeys.class);
+            int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
+            this.base = URI.create("http://127.0.0.1:" + port);
+        }
+
+        void run() throws Exception {
+            int learners = Math.min(settings.learners(), 2_000);
+            BenchmarkData.Loaded data = new BenchmarkData(app).load(learners, settings.credentialsPerLearner());
+            login(data.username(), data.password());
+            System.out.println("Provider: " + RawJose.providerName());
+
+            // Issuance: recordEarnedCredential over HTTP (award write, two status indexes, signing,
+            // storing the credential) beside raw signing plus one insert.
+            AtomicInteger serial = new AtomicInteger();
+            String credentialId =
+                    BenchmarkCatalog.credentials(java.time.Instant.now()).get(0).id();
+            PortfolioRead issueHttp = ignored -> record(data.learnerIds(), credentialId, serial.getAndIncrement());
+            measure("issue http", issueHttp, null);
+            Document issued = mongo.findOne(
+                    new org.springframework.data.mongodb.core.query.Query(), Document.class, "issued_credentials");
+            Map<String, Object> sample = CredentialForms.payload(issued.getString("jwt"));
+            RawJose.Signer rawSigner = RawJose.es256();
+            Map<String, Object> claims = sample;
+            PortfolioRead issueRaw = ignored -> {
+                String jwt = rawSigner.sign(claims);
+                mongo.insert(
+                        new Document("_id", UUID.randomUUID().toString()).append("jwt", jwt),
+                        "benchmark_raw_credentials");
+            };
+            measure("issue raw", issueRaw, null);
+            alternate(List.of("issue http", "issue raw"), Map.of("issue http", issueHttp, "issue raw", issueRaw), null);
+
+            // Verification of distinct credentials, each signed by the district's real key with a real
+            // status entry, minted before each slice so that no signature result is cached.
+            String districtId = "bench-district";
+            RawJose raw = RawJose.fromJwks(get("/.well-known/jwks.json"));
+            List<String> popular = mint(districtId, sample, 100);
+            Map<String, PortfolioRead> paths = new LinkedHashMap<>();
+            paths.put("verify raw", tokenPath(token -> {
+                if (!raw.verify(token)) {
+                    throw new IllegalStateException("raw verification failed");
+                }
+            }));
+            paths.put("verify graphql", tokenPath(this::verifyGraphQl));
+            paths.put("verify rest", tokenPath(this::verifyRest));
+            paths.put(
+                    "verify rest repeat",
+                    ignored ->
+                            verifyRest(popular.get(ThreadLocalRandom.current().nextInt(popular.size()))));
+            TokenSupply supply = new TokenSupply(districtId, sample);
+            for (String path : paths.keySet()) {
+                measure(path, paths.get(path), path.equals("verify rest repeat") ? null : supply);
+            }
+            alternate(new ArrayList<>(paths.keySet()), paths, supply);
+            report(data);
+        }
+
+        /** A path that takes the next minted token. */
+        private PortfolioRead tokenPath(TokenAction action) {
+            return ignored -> action.run(currentTokens.next());
+        }
+
+        private volatile TokenPool currentTokens;
+
+        /** Warm-up of one path, in slices. */
+        private void measure(String path, PortfolioRead read, TokenSupply supply) throws Exception {
+            LoadDriver driver = new LoadDriver(settings.threads(), List.of("-"));
+            long warm = settings.warmup().toSeconds() / 3;
+            for (long done = 0; done < warm; done += SLICE.toSeconds()) {
+                prepare(path, supply);
+                LoadDriver.Result result = check(path, driver.run(read, SLICE));
+                observedRate.put(path, result.throughputPerSecond());
+                BenchmarkReport.progress("warm " + path, result);
+            }
+        }
+
+        /** Measured slices of all paths in turn, A B C ... then reversed, so drift hits all alike. */
+        private void alternate(List<String> order, Map<String, PortfolioRead> paths, TokenSupply supply)
+                throws Exception {
+            LoadDriver driver = new LoadDriver(settings.threads(), List.of("-"));
+            int rounds = (int) Math.max(1, settings.measure().toSeconds() / SLICE.toSeconds() / 2);
+            for (int round = 0; round < rounds; round++) {
+                List<String> sequence = new ArrayList<>(order);
+                List<String> reversed = new ArrayList<>(order);
+                java.util.Collections.reverse(reversed);
+                sequence.addAll(reversed);
+                for (String path : sequence) {
+                    prepare(path, path.equals("verify rest repeat") ? null : supply);
+                    LoadDriver.Result result = check(path, driver.run(paths.get(path), SLICE));
+                    observedRate.put(path, result.throughputPerSecond());
+                    BenchmarkReport.progress("measure " + path, result);
+                    results.merge(path, result, LoadDriver.Result::merge);
+                }
+            }
+        }
+
+        private void prepare(String path, TokenSupply supply) {
+            if (supply != null && path.startsWith("verify")) {
+                double rate = observedRate.getOrDefault(path, path.equals("verify raw") ? 15_000.0 : 3_000.0);
+                currentTokens = new TokenPool(supply.mint((int) Math.max(5_000, 2 * rate * SLICE.toSeconds())));
+            }
+        }
+
+        private final class TokenSupply {
+            private final String organizationId;
+            private final Map<String, Object> sample;
+
+            TokenSupply(String organizationId, Map<String, Object> sample) {
+                this.organizationId = organizationId;
+                this.sample = sample;
+            }
+
+            List<String> mint(int count) {
+                return VerificationBenchmark.Run.this.mint(organizationId, sample, count);
+            }
+        }
+
+        private List<String> mint(String organizationId, Map<String, Object> sample, int count) {
+            return java.util.stream.IntStream.range(0, count)
+                    .parallel()
+                    .mapToObj(i -> {
+                        Map<String, Object> claims = new LinkedHashMap<>(sample);
+                        String id = "urn:uuid:" + UUID.randomUUID();
+                        claims.put("id", id);
+                        claims.put("jti", id);
+                        return keys.sign(organizationId, "vc+jwt", claims);
+                    })
+                    .toList();
+        }
+
+        private void record(List<String> learnerIds, String credentialId, int n) throws Exception {
+            String learner = learnerIds.get(n % learnerIds.size());
+            LocalDate earnedOn = LocalDate.now().minusDays(n / learnerIds.size());
+            String body = post(
+                    "/graphql",
+                    "{\"query\":\"mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id } }\","
+                            + "\"variables\":{\"i\":{\"learnerId\":\"" + learner + "\",\"credentialId\":\""
+                            + credentialId
+                            + "\",\"earnedOn\":\"" + earnedOn + "\"}}}",
+                    true);
+            if (body.contains("\"errors\"")) {
+                throw new IllegalStateException("record failed: " + body);
+            }
+        }
+
+        private void verifyGraphQl(String token) throws Exception {
+            String body = post(
+                    "/graphql", "{\"query\":\"" + VERIFY_QUERY + "\",\"variables\":{\"c\":\"" + token + "\"}}", false);
+            if (!body.contains("\"verified\":true")) {
+                throw new IllegalStateException("not verified: " + body);
+            }
+        }
+
+        private void verifyRest(String token) throws Exception {
+            String body = post("/credentials/verify", "{\"verifiableCredential\":\"" + token + "\"}", false);
+            if (!body.contains("\"verified\":true")) {
+                throw new IllegalStateException("not verified: " + body);
+            }
+        }
+
+        private String post(String path, String json, boolean authorized) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+            if (authorized) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        }
+
+        private String get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
+
+        private void login(String username, String password) throws Exception {
+            String body = client.send(
+                            HttpRequest.newBuilder(base.resolve("/auth/token"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Matcher token = ACCESS_TOKEN.matcher(body);
+            if (!token.find()) {
+                throw new IllegalStateException("Login failed: " + body);
+            }
+            authorization = "Bearer " + token.group(1);
+        }
+
+        private void report(BenchmarkData.Loaded data) {
+            System.out.println();
+            System.out.printf(
+                    Locale.ROOT, "%-20s %10s %14s %9s %9s%n", "path", "requests", "throughput/s", "p50 ms", "p99 ms");
+            results.forEach((path, r) -> System.out.printf(
+                    Locale.ROOT,
+                    "%-20s %10d %14.1f %9.3f %9.3f%n",
+                    path,
+                    r.requests(),
+                    r.throughputPerSecond(),
+                    r.percentileMillis(0.5),
+                    r.percentileMillis(0.99)));
+            double raw = results.get("verify raw").throughputPerSecond();
+            double rest = results.get("verify rest").throughputPerSecond();
+            double graphql = results.get("verify graphql").throughputPerSecond();
+            double repeat = results.get("verify rest repeat").throughputPerSecond();
+            System.out.println();
+            ratio("REST verify / raw verify", rest / raw, 0.70);
+            ratio("GraphQL verify / raw verify", graphql / raw, 0.70);
+            ratio("repeated REST verify / raw verify", repeat / raw, 5.0);
+            ratio("REST verify / Node jose raw (3,400/s)", rest / NODE_JOSE_VERIFY_PER_SECOND, 2.0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "issuance http / raw sign+insert: %.2f%n",
+                    results.get("issue http").throughputPerSecond()
+                            / results.get("issue raw").throughputPerSecond());
+            System.out.println();
+            System.out.printf(
+                    "java.version:         %s (%s)%n",
+                    System.getProperty("java.version"), System.getProperty("java.vm.name"));
+            System.out.printf("crypto provider:      %s%n", RawJose.providerName());
+            System.out.printf("available processors: %d%n", Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    "store:                embedded mongo-java-server, %s; %,d learners%n",
+                    settings.inMemory() ? "in-memory backend" : "H2 file backend",
+                    data.learnerIds().size());
+            System.out.printf(
+                    "load:                 concurrency %d, %d s slices; client and server share this JVM%n",
+                    settings.threads(), SLICE.toSeconds());
+        }
+
+        private static void ratio(String label, double value, double goal) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-40s %6.2fx  goal >= %.2fx: %s%n",
+                    label,
+                    value,
+                    goal,
+                    value >= goal ? "MET" : "NOT MET");
+        }
+    }
+
+    private interface TokenAction {
+        void run(String token) throws Exception;
+    }
+
+    /** Hands out each token once; running out stops the benchmark rather than repeat a token. */
+    private static final class TokenPool {
+        private final List<String> tokens;
+        private final AtomicInteger next = new AtomicInteger();
+
+        TokenPool(List<String> tokens) {
+            this.tokens = tokens;
+        }
+
+        String next() {
+            int i = next.getAndIncrement();
+            if (i >= tokens.size()) {
+                throw new IllegalStateException("minted tokens ran out after " + tokens.size());
+            }
+            return tokens.get(i);
+        }
+    }
+
+    private static LoadDriver.Result check(String path, LoadDriver.Result result) {
+        if (result.failures() > 0) {
+            throw new IllegalStateException(
+                    path + ": " + result.failures() + " failures; first: " + result.firstFailure());
+        }
+        return result;
+    }
+}
