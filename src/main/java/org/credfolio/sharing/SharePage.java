@@ -33,21 +33,22 @@ final class SharePage {
         for (int i = 0; i < credentials.size(); i++) {
             body.append(CredentialSection.render(credentials.get(i), i + 1));
         }
-        body.append(forVerifiers());
+        body.append(forVerifiers(view.token()));
         return Html.page("Shared credentials", "Shared credentials", body.toString());
     }
 
-    /**
-     * How to check the credentials without this page. A holder-signed presentation of the whole
-     * share belongs here too once holder keys exist.
-     */
-    private static String forVerifiers() {
+    /** How to check the credentials without this page, one by one or as a holder-signed presentation. */
+    private static String forVerifiers(String token) {
         return "<section class=\"about\" aria-labelledby=\"for-verifiers\">\n"
                 + "<h2 id=\"for-verifiers\">For verifiers</h2>\n"
                 + "<p>Each credential is a W3C Verifiable Credential (Open Badges 3.0) signed by its issuer."
                 + " Open its &ldquo;Signed credential&rdquo; section to copy or download it, then check it"
                 + " against the issuer's did:web document or this service's"
                 + " <a href=\"/.well-known/jwks.json\">published keys</a>.</p>\n"
+                + "<p><a href=\"/shares/" + escape(token) + "/presentation\" download>Download all of them as one"
+                + " presentation</a> (vp+jwt) signed by the learner's key. To be sure it is fresh, get a challenge"
+                + " with <code>POST /challenges</code> and add <code>?challenge=...&amp;domain=...</code> to that"
+                + " link; <code>POST /presentations/verify</code> then accepts it once.</p>\n"
                 + "</section>\n";
     }
 

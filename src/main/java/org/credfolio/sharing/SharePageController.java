@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.credfolio.sharing.ShareViews.Gone;
 import org.credfolio.sharing.ShareViews.Shown;
 import org.credfolio.sharing.ShareViews.View;
+import org.credfolio.trust.Presentations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -22,10 +24,42 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SharePageController {
     private static final Logger log = LoggerFactory.getLogger(SharePageController.class);
+    private static final MediaType VP_JWT = MediaType.parseMediaType("application/vp+jwt");
     private final ShareViews views;
+    private final Presentations presentations;
 
-    SharePageController(ShareViews views) {
+    SharePageController(ShareViews views, Presentations presentations) {
         this.views = views;
+        this.presentations = presentations;
+    }
+
+    /**
+     * The share's credentials as one {@code vp+jwt} signed with the learner's holder key. A verifier
+     * that wants proof of freshness first gets a challenge (POST /challenges) and passes it, with its
+     * domain, here; the presentation then verifies once, for that domain only.
+     */
+    @GetMapping("/shares/{token}/presentation")
+    ResponseEntity<String> presentation(
+            @PathVariable String token,
+            @RequestParam(required = false) String challenge,
+            @RequestParam(required = false) String domain) {
+        Share share = views.active(token);
+        if (share == null) {
+            return html(HttpStatus.NOT_FOUND, SharePage.missing());
+        }
+        if (challenge != null && challenge.length() > 200 || domain != null && domain.length() > 200) {
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body("challenge and domain may be at most 200 characters each.");
+        }
+        String vp = presentations.present(share.learnerId(), views.signedCredentials(share), domain, challenge);
+        return ResponseEntity.ok()
+                .contentType(VP_JWT)
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Disposition", "attachment; filename=\"credentials.vp.jwt\"")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Robots-Tag", "noindex, nofollow")
+                .body(vp);
     }
 
     @GetMapping("/shares/{token}")

@@ -6,7 +6,6 @@ import org.credfolio.awards.SharedCredentials;
 import org.credfolio.awards.SharedCredentials.SharedCredential;
 import org.credfolio.trust.CredentialVerification;
 import org.credfolio.trust.CredentialVerifier;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,7 +32,7 @@ class ShareViews {
     sealed interface View permits Shown, Gone, Missing {}
 
     /** An active share and each of its credentials with its verification. */
-    record Shown(Share share, List<ShownCredential> credentials) implements View {}
+    record Shown(Share share, String token, List<ShownCredential> credentials) implements View {}
 
     /** A share that expired or was revoked. */
     record Gone(Share share) implements View {}
@@ -46,30 +45,45 @@ class ShareViews {
      */
     record ShownCredential(SharedCredential source, CredentialVerification verification) {}
 
-    /** Counts the view atomically, and only for an active share. */
+    /**
+     * The active share with this token, or null. Looked up by the token's hash alone (a unique
+     * index), then checked for expiry and withdrawal here.
+     */
+    Share active(String token) {
+        if (!ShareTokens.isWellFormed(token)) {
+            return null;
+        }
+        Share share = mongo.findOne(Query.query(Criteria.where("tokenHash").is(ShareTokens.hash(token))), Share.class);
+        return share != null && share.activeAt(Instant.now()) ? share : null;
+    }
+
+    /** The signed credentials of an active share, for a presentation; revoked ones have none. */
+    List<String> signedCredentials(Share share) {
+        return credentials.forShare(share.learnerId(), share.credentialIds()).stream()
+                .map(SharedCredential::jwt)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    /** Counts the view, only for an active share. */
     View open(String token) {
         if (!ShareTokens.isWellFormed(token)) {
             return new Missing();
         }
-        String hash = ShareTokens.hash(token);
-        Share share = mongo.findAndModify(
-                Query.query(Criteria.where("tokenHash")
-                        .is(hash)
-                        .and("revokedAt")
-                        .is(null)
-                        .and("expiresAt")
-                        .gt(Instant.now())),
-                new Update().inc("viewCount", 1),
-                FindAndModifyOptions.options().returnNew(true),
-                Share.class);
+        Share share = active(token);
         if (share == null) {
             Share inactive =
-                    mongo.findOne(Query.query(Criteria.where("tokenHash").is(hash)), Share.class);
+                    mongo.findOne(Query.query(Criteria.where("tokenHash").is(ShareTokens.hash(token))), Share.class);
             return inactive == null ? new Missing() : new Gone(inactive);
         }
+        // Counted by _id alone, the one filter the embedded store serves from an index; the share
+        // was active a moment ago, and a view racing a withdrawal may count.
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(share.id())), new Update().inc("viewCount", 1), Share.class);
+        share = share.viewed();
         List<ShownCredential> shown = credentials.forShare(share.learnerId(), share.credentialIds()).stream()
                 .map(c -> new ShownCredential(c, c.jwt() == null ? null : verifier.verifyCredential(c.jwt())))
                 .toList();
-        return new Shown(share, shown);
+        return new Shown(share, token, shown);
     }
 }

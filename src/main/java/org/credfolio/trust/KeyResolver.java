@@ -36,11 +36,13 @@ class KeyResolver {
     private final MongoOperations mongo;
     private final TrustProperties properties;
     private final RemoteDocuments remote;
+    private final HolderKeys holderKeys;
     // Keys change rarely; a compromise marked on this instance evicts at once, elsewhere within a minute.
     private final ReadThroughCache<String, IssuerKey> localKeys = new ReadThroughCache<>(10_000, Duration.ofMinutes(1));
 
-    KeyResolver(MongoOperations mongo, TrustProperties properties, RemoteDocuments remote) {
+    KeyResolver(MongoOperations mongo, TrustProperties properties, RemoteDocuments remote, HolderKeys holderKeys) {
         this.mongo = mongo;
+        this.holderKeys = holderKeys;
         this.properties = properties;
         this.remote = remote;
     }
@@ -52,6 +54,14 @@ class KeyResolver {
         String localIssuers = "did:web:" + properties.publicHost() + ":issuers:";
         if (did.startsWith(localIssuers)) {
             return localIssuerKey(did, did.substring(localIssuers.length()), fragment);
+        }
+        String localLearners = properties.learnerDid("");
+        if (did.startsWith(localLearners)) {
+            return holderKeys
+                    .holderKey(did.substring(localLearners.length()))
+                    .filter(k -> k.thumbprint().equals(fragment))
+                    .map(k -> new ResolvedKey(k.jwk(), did, k.algorithm().name(), null))
+                    .orElseThrow(() -> new Unresolved("key", "The holder " + did + " has no key " + fragment + "."));
         }
         Optional<TrustProperties.TrustedIssuer> trusted = properties.trustedIssuers().stream()
                 .filter(t -> did.equals(t.did()))

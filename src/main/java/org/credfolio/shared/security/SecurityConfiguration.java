@@ -48,7 +48,8 @@ class SecurityConfiguration {
                                 "/issuers/*/did.json",
                                 "/learners/*/did.json",
                                 "/status-lists/*",
-                                "/shares/*")
+                                "/shares/*",
+                                "/shares/*/presentation")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
