@@ -193,8 +193,14 @@ class IssuerKeysTest extends IntegrationTest {
     void signingNeverUsesACompromisedKeyAndRotationDoesNotUndoTheMark() throws Exception {
         Tenants.World world = tenants.create();
         String org = world.districtA().id();
-        String kid =
-                JWSObject.parse(keys.sign(org, "JWT", Map.of())).getHeader().getKeyID();
+        // Rotation leaves the new key active but not yet opened for signing on this instance.
+        String kid = as(world.districtAdminA())
+                .document("mutation($o: ID!) { rotateIssuerKey(organizationId: $o) { kid } }")
+                .variable("o", org)
+                .execute()
+                .path("rotateIssuerKey.kid")
+                .entity(String.class)
+                .get();
         String thumbprint = kid.substring(kid.indexOf('#') + 1);
         // As if marked compromised between another request's replacement check and its mark.
         mongo.updateFirst(
