@@ -32,11 +32,12 @@ public class CredentialVerifier {
     public CredentialVerification verifyCredential(String input) {
         String token = CredentialForms.compact(input, CredentialForms.CREDENTIAL_DATA_URL);
         Checks checks = new Checks();
-        JWSObject jws = policy.check(token, checks);
-        if (jws == null) {
+        JoseHeaderPolicy.Parsed parsed = policy.check(token, checks);
+        if (parsed == null) {
             return new CredentialVerification(false, checks.list(), null, token);
         }
-        Map<String, Object> payload = jws.getPayload().toJSONObject();
+        JWSObject jws = parsed.jws();
+        Map<String, Object> payload = parsed.payload();
         VcClaims vc = VcClaims.of(payload);
         ResolvedKey key = signatures.verify(jws, token, "issuer", checks);
         if (key == null) {

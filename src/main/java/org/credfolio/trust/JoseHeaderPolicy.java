@@ -42,8 +42,11 @@ final class JoseHeaderPolicy {
         return new JoseHeaderPolicy("presentation", Set.of("vp+jwt", "application/vp+jwt", "JWT"));
     }
 
+    /** A token that passed the policy, with its payload parsed once for all later checks. */
+    record Parsed(JWSObject jws, Map<String, Object> payload) {}
+
     /** Applies the policy; returns the parsed token when every header check passed, else null. */
-    JWSObject check(String token, Checks checks) {
+    Parsed check(String token, Checks checks) {
         if (token == null || token.isBlank()) {
             checks.fail("parse", "No " + kind + " was given.");
             return null;
@@ -68,8 +71,9 @@ final class JoseHeaderPolicy {
             checks.fail("parse", "The header is not base64url-encoded JSON.");
             return null;
         }
+        Map<String, Object> payload;
         try {
-            JSONObjectUtils.parse(new Base64URL(parts[1]).decodeToString());
+            payload = JSONObjectUtils.parse(new Base64URL(parts[1]).decodeToString());
         } catch (ParseException | RuntimeException e) {
             checks.fail("parse", "The payload is not base64url-encoded JSON.");
             return null;
@@ -83,7 +87,7 @@ final class JoseHeaderPolicy {
             return null;
         }
         try {
-            return JWSObject.parse(token);
+            return new Parsed(JWSObject.parse(token), payload);
         } catch (ParseException | RuntimeException e) {
             checks.fail("header", "The header is not a valid JWS header: " + e.getMessage());
             return null;

@@ -38,7 +38,18 @@ class KeyResolver {
     private final RemoteDocuments remote;
     private final HolderKeys holderKeys;
     // Keys change rarely; a compromise marked on this instance evicts at once, elsewhere within a minute.
-    private final ReadThroughCache<String, IssuerKey> localKeys = new ReadThroughCache<>(10_000, Duration.ofMinutes(1));
+    private final ReadThroughCache<String, LocalKey> localKeys = new ReadThroughCache<>(10_000, Duration.ofMinutes(1));
+
+    /** An issuer key as stored, with its public JWK parsed once. */
+    private record LocalKey(IssuerKey stored, JWK jwk) {
+        static LocalKey of(IssuerKey key) {
+            return new LocalKey(key, JwkFactory.parse(key.publicJwk()));
+        }
+
+        String thumbprint() {
+            return stored.thumbprint();
+        }
+    }
 
     KeyResolver(MongoOperations mongo, TrustProperties properties, RemoteDocuments remote, HolderKeys holderKeys) {
         this.mongo = mongo;
@@ -85,14 +96,16 @@ class KeyResolver {
     }
 
     private ResolvedKey localIssuerKey(String did, String organizationId, String thumbprint) throws Unresolved {
-        List<IssuerKey> found = localKeys.getAll(
+        List<LocalKey> found = localKeys.getAll(
                 List.of(thumbprint),
-                ids -> mongo.find(Query.query(Criteria.where("_id").in(ids)), IssuerKey.class),
-                IssuerKey::thumbprint);
-        if (found.isEmpty() || !found.get(0).organizationId().equals(organizationId)) {
+                ids -> mongo.find(Query.query(Criteria.where("_id").in(ids)), IssuerKey.class).stream()
+                        .map(LocalKey::of)
+                        .toList(),
+                LocalKey::thumbprint);
+        if (found.isEmpty() || !found.get(0).stored().organizationId().equals(organizationId)) {
             throw new Unresolved("key", "The issuer " + did + " has no key " + thumbprint + ".");
         }
-        IssuerKey key = found.get(0);
+        IssuerKey key = found.get(0).stored();
         String compromised = key.status() == IssuerKey.KeyStatus.COMPROMISED
                 ? (key.statusReason() == null ? "no reason given" : key.statusReason())
                 : null;

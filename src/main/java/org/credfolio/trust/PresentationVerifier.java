@@ -35,11 +35,12 @@ public class PresentationVerifier {
     public PresentationVerification verifyPresentation(String input, String challenge, String domain) {
         String token = CredentialForms.compact(input, CredentialForms.PRESENTATION_DATA_URL);
         Checks checks = new Checks();
-        JWSObject jws = policy.check(token, checks);
-        if (jws == null) {
+        JoseHeaderPolicy.Parsed parsed = policy.check(token, checks);
+        if (parsed == null) {
             return new PresentationVerification(false, checks.list(), null, List.of());
         }
-        Map<String, Object> payload = jws.getPayload().toJSONObject();
+        JWSObject jws = parsed.jws();
+        Map<String, Object> payload = parsed.payload();
         @SuppressWarnings("unchecked")
         Map<String, Object> vp = payload.get("vp") instanceof Map<?, ?> legacy ? (Map<String, Object>) legacy : payload;
         String holder = vp.get("holder") instanceof String h ? h : payload.get("iss") instanceof String i ? i : null;
