@@ -129,6 +129,8 @@ public final class VerificationBenchmark {
             }));
             paths.put("verify graphql", tokenPath(this::verifyGraphQl));
             paths.put("verify rest", tokenPath(this::verifyRest));
+            // The floor of any public POST here: HTTP, security, JSON and an HMAC; no store, no signature.
+            paths.put("http floor", ignored -> post("/challenges", "{}", false));
             paths.put(
                     "verify rest repeat",
                     ignored ->
