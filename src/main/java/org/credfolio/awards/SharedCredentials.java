@@ -70,15 +70,12 @@ public class SharedCredentials {
         if (awards.isEmpty()) {
             return List.of();
         }
-        Map<String, String> jwts = mongo
-                .find(
-                        Query.query(Criteria.where("_id")
-                                .in(awardIds)
-                                .and("learnerId")
-                                .is(learnerId)),
-                        IssuedCredential.class)
-                .stream()
-                .collect(Collectors.toMap(IssuedCredential::awardId, IssuedCredential::jwt));
+        // Filtered by _id alone (the embedded store indexes only that exact filter); the learner is
+        // checked here.
+        Map<String, String> jwts =
+                mongo.find(Query.query(Criteria.where("_id").in(awardIds)), IssuedCredential.class).stream()
+                        .filter(c -> learnerId.equals(c.learnerId()))
+                        .collect(Collectors.toMap(IssuedCredential::awardId, IssuedCredential::jwt));
         Map<String, String> names = catalog
                 .getAll(awards.stream().map(Award::credentialId).toList())
                 .stream()
