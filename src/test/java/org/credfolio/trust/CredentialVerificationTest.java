@@ -258,6 +258,16 @@ class CredentialVerificationTest extends IntegrationTest {
                 .isEqualTo("The request body is not a JSON object.");
         http().post()
                 .uri("/credentials/verify")
+                .header("Content-Type", "application/json")
+                .bodyValue("{\"verifiableCredential\":\"" + "x".repeat(1_100_000) + "\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("REQUEST_TOO_LARGE");
+        http().post()
+                .uri("/credentials/verify")
                 .bodyValue(Map.of("credential", jwt))
                 .exchange()
                 .expectStatus()
