@@ -162,6 +162,43 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "Query.verifyCredential",
                 rule("{ verifyCredential(credential: \"a.b.c\") { verified } }", Map::of, ALL_ROLES, true));
         r.put(
+                "Query.creditRules",
+                rule("{ creditRules(first: 5) { edges { node { courseCode } } } }", Map::of, ALL_ROLES, true));
+        r.put(
+                "Mutation.createCreditRule",
+                rule(
+                        "mutation($i: CreditRuleInput!) { createCreditRule(input: $i) { id } }",
+                        () -> Map.of(
+                                "i",
+                                Map.of(
+                                        "credentialId", world.welding().id(),
+                                        "courseCode", "WLDG 1428",
+                                        "courseTitle", "Welding I",
+                                        "credits", "3",
+                                        "creditUnit", "SEMESTER_HOURS",
+                                        "level", "LOWER_DIVISION",
+                                        "authority", "ACE",
+                                        "effectiveFrom", "2026-01-01")),
+                        EnumSet.of(Role.COLLEGE),
+                        false));
+        r.put(
+                "Mutation.reviseCreditRule",
+                rule(
+                        "mutation($i: CreditRuleInput!) { reviseCreditRule(ruleId: \"rule-none\", input: $i) { id } }",
+                        () -> Map.of(
+                                "i",
+                                Map.of(
+                                        "credentialId", world.welding().id(),
+                                        "courseCode", "WLDG 1428",
+                                        "courseTitle", "Welding I",
+                                        "credits", "3",
+                                        "creditUnit", "SEMESTER_HOURS",
+                                        "level", "LOWER_DIVISION",
+                                        "authority", "ACE",
+                                        "effectiveFrom", "2026-01-01")),
+                        EnumSet.of(Role.COLLEGE),
+                        false));
+        r.put(
                 "Query.verifyPresentation",
                 rule("{ verifyPresentation(presentation: \"a.b.c\") { verified } }", Map::of, ALL_ROLES, true));
         r.put(

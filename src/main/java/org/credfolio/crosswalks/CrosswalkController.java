@@ -1,0 +1,58 @@
+package org.credfolio.crosswalks;
+
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.credfolio.catalog.CatalogManagement;
+import org.credfolio.catalog.CredentialDefinition;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class CrosswalkController {
+    private final CreditRules rules;
+    private final CatalogManagement catalog;
+
+    CrosswalkController(CreditRules rules, CatalogManagement catalog) {
+        this.rules = rules;
+        this.catalog = catalog;
+    }
+
+    @MutationMapping
+    CreditRule createCreditRule(@Argument @Valid CreditRuleInput input) {
+        return rules.create(input);
+    }
+
+    @MutationMapping
+    CreditRule reviseCreditRule(@Argument String ruleId, @Argument @Valid CreditRuleInput input) {
+        return rules.revise(ruleId, input);
+    }
+
+    @QueryMapping
+    Window<CreditRule> creditRules(
+            @Argument String institutionId, @Argument String credentialId, ScrollSubrange subrange) {
+        return rules.list(institutionId, credentialId, subrange);
+    }
+
+    @SchemaMapping(typeName = "CreditRule", field = "credential")
+    CredentialDefinition credential(CreditRule rule) {
+        return catalog.find(rule.credentialId()).orElse(null);
+    }
+
+    /** What the credential is worth today at every college that publishes a rule for it. */
+    @BatchMapping(typeName = "Credential", field = "creditRules")
+    Map<CredentialDefinition, List<CreditRule>> creditRulesOf(List<CredentialDefinition> credentials) {
+        Map<String, List<CreditRule>> byCredential = rules.inEffect(
+                credentials.stream().map(CredentialDefinition::id).toList(), LocalDate.now());
+        return credentials.stream()
+                .collect(Collectors.toMap(c -> c, c -> byCredential.getOrDefault(c.id(), List.of()), (a, b) -> a));
+    }
+}
