@@ -20,10 +20,29 @@ import org.springframework.stereotype.Controller;
 class CrosswalkController {
     private final CreditRules rules;
     private final CatalogManagement catalog;
+    private final AdvancedStanding standing;
 
-    CrosswalkController(CreditRules rules, CatalogManagement catalog) {
+    CrosswalkController(CreditRules rules, CatalogManagement catalog, AdvancedStanding standing) {
         this.rules = rules;
         this.catalog = catalog;
+        this.standing = standing;
+    }
+
+    @QueryMapping
+    AdvancedStanding.Evaluation evaluateAdvancedStanding(
+            @Argument String presentation,
+            @Argument String challenge,
+            @Argument String domain,
+            @Argument String institutionId,
+            @Argument String program,
+            @Argument LocalDate evaluatedOn) {
+        return standing.evaluate(
+                presentation,
+                challenge,
+                domain,
+                institutionId,
+                program,
+                evaluatedOn == null ? LocalDate.now() : evaluatedOn);
     }
 
     @MutationMapping

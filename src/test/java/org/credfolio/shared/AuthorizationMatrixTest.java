@@ -162,6 +162,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "Query.verifyCredential",
                 rule("{ verifyCredential(credential: \"a.b.c\") { verified } }", Map::of, ALL_ROLES, true));
         r.put(
+                "Query.evaluateAdvancedStanding",
+                rule(
+                        "query($i: ID!) { evaluateAdvancedStanding(presentation: \"a.b.c\", institutionId: $i) {"
+                                + " presentationVerified } }",
+                        () -> Map.of("i", world.college().id()),
+                        ALL_ROLES,
+                        true));
+        r.put(
                 "Query.creditRules",
                 rule("{ creditRules(first: 5) { edges { node { courseCode } } } }", Map::of, ALL_ROLES, true));
         r.put(
