@@ -13,6 +13,7 @@ import org.credfolio.awards.AwardSeeding;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.catalog.CredentialOccupationLink;
 import org.credfolio.catalog.Occupation;
+import org.credfolio.crosswalks.CreditRule;
 import org.credfolio.learner.Learner;
 import org.credfolio.organization.Account;
 import org.credfolio.organization.Organization;
@@ -51,6 +52,7 @@ final class DemoDataWriter {
         int credentials = insertMissing(catalog.credentials(), CredentialDefinition::id, CredentialDefinition.class);
         int links =
                 insertMissing(catalog.occupationLinks(), CredentialOccupationLink::id, CredentialOccupationLink.class);
+        insertMissing(DemoCrosswalks.rules(now), CreditRule::id, CreditRule.class);
         DemoData.DemoDataSet demo = DemoData.generate(catalog.credentials(), CatalogSeed.programsOfStudy());
         int learners = insertMissing(demo.learners(), Learner::id, Learner.class);
         int awards = insertAwards(demo);

@@ -82,6 +82,22 @@ class ReadmeTourTest {
                 .contains("51-4121");
     }
 
+    @Test
+    void demoCollegePublishesIllustrativeCreditRules() {
+        tester("anonymous")
+                .document("{ credential(id: \"tx-ibc-351\") { creditRules { courseCode institutionId notes } } }")
+                .execute()
+                .path("credential.creditRules[0].courseCode")
+                .entity(String.class)
+                .isEqualTo("WLDG 1428")
+                .path("credential.creditRules[0].institutionId")
+                .entity(String.class)
+                .isEqualTo("demo-college")
+                .path("credential.creditRules[0].notes")
+                .entity(String.class)
+                .satisfies(notes -> assertThat(notes).contains("Illustrative"));
+    }
+
     private static List<Example> examples(String readme) {
         List<Example> examples = new ArrayList<>();
         Matcher m = EXAMPLE.matcher(readme);
