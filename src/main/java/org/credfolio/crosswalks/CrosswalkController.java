@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.credfolio.catalog.CatalogManagement;
 import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.shared.error.InvalidInputException;
+import org.credfolio.shared.error.NotFoundException;
+import org.credfolio.sharing.SharedPresentations;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -21,28 +24,37 @@ class CrosswalkController {
     private final CreditRules rules;
     private final CatalogManagement catalog;
     private final AdvancedStanding standing;
+    private final SharedPresentations shares;
 
-    CrosswalkController(CreditRules rules, CatalogManagement catalog, AdvancedStanding standing) {
+    CrosswalkController(
+            CreditRules rules, CatalogManagement catalog, AdvancedStanding standing, SharedPresentations shares) {
         this.rules = rules;
         this.catalog = catalog;
         this.standing = standing;
+        this.shares = shares;
     }
 
+    /** From a presentation, or from a share link, which stands for the presentation it offers. */
     @QueryMapping
     AdvancedStanding.Evaluation evaluateAdvancedStanding(
             @Argument String presentation,
+            @Argument String shareToken,
             @Argument String challenge,
             @Argument String domain,
             @Argument String institutionId,
             @Argument String program,
             @Argument LocalDate evaluatedOn) {
+        if ((presentation == null) == (shareToken == null)) {
+            throw new InvalidInputException(
+                    "PRESENTATION_OR_SHARE", "presentation", "Give either a presentation or a share token, not both.");
+        }
+        String vp = presentation != null
+                ? presentation
+                : shares.present(shareToken, domain, challenge)
+                        .orElseThrow(() -> new NotFoundException(
+                                "SHARE_NOT_FOUND", "shareToken", "No active share has this token."));
         return standing.evaluate(
-                presentation,
-                challenge,
-                domain,
-                institutionId,
-                program,
-                evaluatedOn == null ? LocalDate.now() : evaluatedOn);
+                vp, challenge, domain, institutionId, program, evaluatedOn == null ? LocalDate.now() : evaluatedOn);
     }
 
     @MutationMapping

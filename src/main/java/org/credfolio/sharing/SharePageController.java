@@ -1,10 +1,10 @@
 package org.credfolio.sharing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.credfolio.sharing.ShareViews.Gone;
 import org.credfolio.sharing.ShareViews.Shown;
 import org.credfolio.sharing.ShareViews.View;
-import org.credfolio.trust.Presentations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -26,9 +26,9 @@ class SharePageController {
     private static final Logger log = LoggerFactory.getLogger(SharePageController.class);
     private static final MediaType VP_JWT = MediaType.parseMediaType("application/vp+jwt");
     private final ShareViews views;
-    private final Presentations presentations;
+    private final SharedPresentations presentations;
 
-    SharePageController(ShareViews views, Presentations presentations) {
+    SharePageController(ShareViews views, SharedPresentations presentations) {
         this.views = views;
         this.presentations = presentations;
     }
@@ -43,16 +43,16 @@ class SharePageController {
             @PathVariable String token,
             @RequestParam(required = false) String challenge,
             @RequestParam(required = false) String domain) {
-        Share share = views.active(token);
-        if (share == null) {
-            return html(HttpStatus.NOT_FOUND, SharePage.missing());
-        }
         if (challenge != null && challenge.length() > 200 || domain != null && domain.length() > 200) {
             return ResponseEntity.badRequest()
                     .contentType(MediaType.TEXT_PLAIN)
                     .body("challenge and domain may be at most 200 characters each.");
         }
-        String vp = presentations.present(share.learnerId(), views.signedCredentials(share), domain, challenge);
+        Optional<String> presented = presentations.present(token, domain, challenge);
+        if (presented.isEmpty()) {
+            return html(HttpStatus.NOT_FOUND, SharePage.missing());
+        }
+        String vp = presented.get();
         return ResponseEntity.ok()
                 .contentType(VP_JWT)
                 .cacheControl(CacheControl.noStore())

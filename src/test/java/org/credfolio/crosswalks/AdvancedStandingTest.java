@@ -169,6 +169,51 @@ class AdvancedStandingTest extends IntegrationTest {
         assertThat(grants(result)).isEmpty();
     }
 
+    @Test
+    void aShareLinkStandsForItsPresentation() {
+        rule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
+        earn(world.welding().id(), LocalDate.now().minusDays(10), "Pass");
+        String awardId = as(world.learner())
+                .document("{ me { credentials { id } } }")
+                .execute()
+                .path("me.credentials[0].id")
+                .entity(String.class)
+                .get();
+        String token = as(world.learner())
+                .document("mutation($i: CreateShareInput!) { createShare(input: $i) { token } }")
+                .variable("i", Map.of("earnedCredentialIds", List.of(awardId), "audience", "Admissions"))
+                .execute()
+                .path("createShare.token")
+                .entity(String.class)
+                .get();
+        String query = "query($t: String, $i: ID!) { evaluateAdvancedStanding(shareToken: $t, institutionId: $i) {"
+                + " presentationVerified presentationChecks { name passed reason } grants { credits } denied { code reason } } }";
+        var evaluated = anonymous()
+                .document(query)
+                .variable("t", token)
+                .variable("i", world.college().id())
+                .execute();
+        evaluated
+                .path("evaluateAdvancedStanding.grants[0].credits")
+                .entity(Integer.class)
+                .isEqualTo(3);
+        anonymous()
+                .document(query)
+                .variable("t", "A".repeat(43))
+                .variable("i", world.college().id())
+                .execute()
+                .errors()
+                .expect(e -> "SHARE_NOT_FOUND".equals(e.getExtensions().get("code")))
+                .verify();
+        anonymous()
+                .document("query($i: ID!) { evaluateAdvancedStanding(institutionId: $i) { presentationVerified } }")
+                .variable("i", world.college().id())
+                .execute()
+                .errors()
+                .expect(e -> "PRESENTATION_OR_SHARE".equals(e.getExtensions().get("code")))
+                .verify();
+    }
+
     private void rule(Tenants.User college, String credentialId, String course, Map<String, Object> overrides) {
         Map<String, Object> input = new HashMap<>();
         input.put("credentialId", credentialId);
