@@ -48,6 +48,7 @@ public class AdvancedStanding {
 
     public record Evaluation(
             String institutionId,
+            String holder,
             String program,
             LocalDate evaluatedOn,
             boolean presentationVerified,
@@ -69,7 +70,8 @@ public class AdvancedStanding {
             for (CredentialVerification c : verified.credentials()) {
                 denied.add(denial(c, null, "PRESENTATION_NOT_VERIFIED", "The presentation did not verify: " + why));
             }
-            return new Evaluation(institutionId, program, on, false, verified.checks(), grants, denied);
+            return new Evaluation(
+                    institutionId, verified.holder(), program, on, false, verified.checks(), grants, denied);
         }
         Map<String, List<CreditRule>> rules = rulesInEffect(institutionId, program, on);
         Map<String, String> grantedCourses = new HashMap<>();
@@ -140,7 +142,7 @@ public class AdvancedStanding {
             grantedCourses.put(rule.courseCode(), presented.name);
             grants.add(new Grant(presented.credentialId, presented.name, rule, credits));
         }
-        return new Evaluation(institutionId, program, on, true, verified.checks(), grants, denied);
+        return new Evaluation(institutionId, verified.holder(), program, on, true, verified.checks(), grants, denied);
     }
 
     /** Latest version of each of the institution's rules in effect on the date, by credential, largest credit first. */

@@ -25,13 +25,19 @@ class CrosswalkController {
     private final CatalogManagement catalog;
     private final AdvancedStanding standing;
     private final SharedPresentations shares;
+    private final StandingDecisions decisions;
 
     CrosswalkController(
-            CreditRules rules, CatalogManagement catalog, AdvancedStanding standing, SharedPresentations shares) {
+            CreditRules rules,
+            CatalogManagement catalog,
+            AdvancedStanding standing,
+            SharedPresentations shares,
+            StandingDecisions decisions) {
         this.rules = rules;
         this.catalog = catalog;
         this.standing = standing;
         this.shares = shares;
+        this.decisions = decisions;
     }
 
     /** From a presentation, or from a share link, which stands for the presentation it offers. */
@@ -44,17 +50,52 @@ class CrosswalkController {
             @Argument String institutionId,
             @Argument String program,
             @Argument LocalDate evaluatedOn) {
+        return standing.evaluate(
+                presentationOf(presentation, shareToken, domain, challenge),
+                challenge,
+                domain,
+                institutionId,
+                program,
+                evaluatedOn == null ? LocalDate.now() : evaluatedOn);
+    }
+
+    @MutationMapping
+    StandingDecision recordAdvancedStanding(
+            @Argument String presentation,
+            @Argument String shareToken,
+            @Argument String challenge,
+            @Argument String domain,
+            @Argument String program,
+            @Argument LocalDate evaluatedOn) {
+        return decisions.record(
+                presentationOf(presentation, shareToken, domain, challenge),
+                challenge,
+                domain,
+                program,
+                evaluatedOn == null ? LocalDate.now() : evaluatedOn);
+    }
+
+    @QueryMapping
+    Window<StandingDecision> myAdvancedStanding(ScrollSubrange subrange) {
+        return decisions.mine(subrange);
+    }
+
+    @QueryMapping
+    Window<StandingDecision> advancedStandingDecisions(ScrollSubrange subrange) {
+        return decisions.ofMyInstitution(subrange);
+    }
+
+    /** The presentation given, or the one a share link offers (a share link stands for it). */
+    private String presentationOf(String presentation, String shareToken, String domain, String challenge) {
         if ((presentation == null) == (shareToken == null)) {
             throw new InvalidInputException(
                     "PRESENTATION_OR_SHARE", "presentation", "Give either a presentation or a share token, not both.");
         }
-        String vp = presentation != null
+        return presentation != null
                 ? presentation
                 : shares.present(shareToken, domain, challenge)
                         .orElseThrow(() -> new NotFoundException(
                                 "SHARE_NOT_FOUND", "shareToken", "No active share has this token."));
-        return standing.evaluate(
-                vp, challenge, domain, institutionId, program, evaluatedOn == null ? LocalDate.now() : evaluatedOn);
     }
 
     @MutationMapping

@@ -214,6 +214,50 @@ class AdvancedStandingTest extends IntegrationTest {
                 .verify();
     }
 
+    @Test
+    void theCollegeRecordsItsDecisionAndTheLearnerSeesIt() {
+        rule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
+        String vp = present(earn(world.welding().id(), LocalDate.now().minusDays(10), "Pass"));
+        String record = "mutation($p: String, $g: String) { recordAdvancedStanding(presentation: $p, program: $g) {"
+                + " id institutionId holder grants { courseCode credits ruleVersion } denied { code } } }";
+        as(world.collegeUser())
+                .document(record)
+                .variable("p", vp)
+                .variable("g", "Welding Technology AAS")
+                .execute()
+                .path("recordAdvancedStanding.grants[0].courseCode")
+                .entity(String.class)
+                .isEqualTo("WLDG 1428")
+                .path("recordAdvancedStanding.institutionId")
+                .entity(String.class)
+                .isEqualTo(world.college().id());
+        as(world.learner())
+                .document("{ myAdvancedStanding(first: 5) { edges { node { institutionId program grants { courseCode"
+                        + " credits } } } } }")
+                .execute()
+                .path("myAdvancedStanding.edges[0].node.grants[0].credits")
+                .entity(Integer.class)
+                .isEqualTo(3);
+        as(world.registrarA())
+                .document(record)
+                .variable("p", vp)
+                .variable("g", null)
+                .execute()
+                .errors()
+                .expect(e -> "ACCESS_DENIED".equals(e.getExtensions().get("code")))
+                .verify();
+        String[] parts = vp.split("\\.");
+        as(world.collegeUser())
+                .document(record)
+                .variable("p", parts[0] + "." + parts[1] + ".")
+                .variable("g", null)
+                .execute()
+                .errors()
+                .expect(e ->
+                        "PRESENTATION_NOT_VERIFIED".equals(e.getExtensions().get("code")))
+                .verify();
+    }
+
     private void rule(Tenants.User college, String credentialId, String course, Map<String, Object> overrides) {
         Map<String, Object> input = new HashMap<>();
         input.put("credentialId", credentialId);

@@ -170,6 +170,27 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         ALL_ROLES,
                         true));
         r.put(
+                "Query.myAdvancedStanding",
+                rule(
+                        "{ myAdvancedStanding(first: 5) { edges { node { id } } } }",
+                        Map::of,
+                        EnumSet.of(Role.LEARNER),
+                        false));
+        r.put(
+                "Query.advancedStandingDecisions",
+                rule(
+                        "{ advancedStandingDecisions(first: 5) { edges { node { id } } } }",
+                        Map::of,
+                        EnumSet.of(Role.COLLEGE),
+                        false));
+        r.put(
+                "Mutation.recordAdvancedStanding",
+                rule(
+                        "mutation { recordAdvancedStanding(presentation: \"a.b.c\") { id } }",
+                        Map::of,
+                        EnumSet.of(Role.COLLEGE),
+                        false));
+        r.put(
                 "Query.creditRules",
                 rule("{ creditRules(first: 5) { edges { node { courseCode } } } }", Map::of, ALL_ROLES, true));
         r.put(
