@@ -10,15 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.credfolio.trust.CredentialForms;
 import org.credfolio.trust.CredentialSummary;
 import org.credfolio.trust.CredentialVerification;
 import org.credfolio.trust.PresentationVerification;
 import org.credfolio.trust.PresentationVerifier;
 import org.credfolio.trust.VerificationCheck;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,11 +29,11 @@ import org.springframework.stereotype.Service;
 public class AdvancedStanding {
     static final String ACHIEVEMENT_PREFIX = "urn:credfolio:achievement:";
     private final PresentationVerifier presentations;
-    private final MongoOperations mongo;
+    private final CreditRules rules;
 
-    AdvancedStanding(PresentationVerifier presentations, MongoOperations mongo) {
+    AdvancedStanding(PresentationVerifier presentations, CreditRules rules) {
         this.presentations = presentations;
-        this.mongo = mongo;
+        this.rules = rules;
     }
 
     /** One course credit granted, and the rule version behind it. */
@@ -147,7 +143,7 @@ public class AdvancedStanding {
 
     /** Latest version of each of the institution's rules in effect on the date, by credential, largest credit first. */
     private Map<String, List<CreditRule>> rulesInEffect(String institutionId, String program, LocalDate on) {
-        return mongo.find(Query.query(Criteria.where("institutionId").is(institutionId)), CreditRule.class).stream()
+        return rules.ofInstitution(institutionId).stream()
                 .filter(r -> r.inEffectOn(on))
                 .filter(r -> program == null
                         || r.programs().isEmpty()
@@ -170,24 +166,19 @@ public class AdvancedStanding {
             CredentialSummary summary = c.summary();
             String credentialId = null;
             String result = null;
-            try {
-                Map<String, Object> payload = CredentialForms.payload(c.jwt());
-                Object subject = payload.get("credentialSubject");
-                if (subject instanceof Map<?, ?> s) {
-                    if (s.get("achievement") instanceof Map<?, ?> a
-                            && a.get("id") instanceof String id
-                            && id.startsWith(ACHIEVEMENT_PREFIX)) {
-                        credentialId = id.substring(ACHIEVEMENT_PREFIX.length());
-                    }
-                    if (s.get("result") instanceof List<?> results
-                            && !results.isEmpty()
-                            && results.get(0) instanceof Map<?, ?> r
-                            && r.get("value") != null) {
-                        result = String.valueOf(r.get("value"));
-                    }
+            Map<String, Object> content = c.credential() == null ? Map.of() : c.credential();
+            if (content.get("credentialSubject") instanceof Map<?, ?> s) {
+                if (s.get("achievement") instanceof Map<?, ?> a
+                        && a.get("id") instanceof String id
+                        && id.startsWith(ACHIEVEMENT_PREFIX)) {
+                    credentialId = id.substring(ACHIEVEMENT_PREFIX.length());
                 }
-            } catch (RuntimeException unreadable) {
-                // Left null: whyUnusable reports it.
+                if (s.get("result") instanceof List<?> results
+                        && !results.isEmpty()
+                        && results.get(0) instanceof Map<?, ?> r
+                        && r.get("value") != null) {
+                    result = String.valueOf(r.get("value"));
+                }
             }
             LocalDate earned = summary == null || summary.validFrom() == null
                     ? null

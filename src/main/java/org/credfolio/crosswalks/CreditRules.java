@@ -1,6 +1,7 @@
 package org.credfolio.crosswalks;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.credfolio.catalog.CatalogManagement;
 import org.credfolio.shared.audit.AuditLog;
+import org.credfolio.shared.cache.ReadThroughCache;
 import org.credfolio.shared.error.ConflictException;
 import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.error.NotFoundException;
@@ -42,6 +44,13 @@ public class CreditRules {
     private final CatalogManagement catalog;
     private final AuditLog audit;
 
+    /** An institution's rules, every version, as loaded: rules change rarely and evaluations read them all. */
+    private record InstitutionRules(String institutionId, List<CreditRule> rules) {}
+
+    // A change made here evicts at once; another instance's change shows within a minute.
+    private final ReadThroughCache<String, InstitutionRules> byInstitution =
+            new ReadThroughCache<>(1_000, Duration.ofMinutes(1));
+
     CreditRules(MongoOperations mongo, CatalogManagement catalog, AuditLog audit) {
         this.mongo = mongo;
         this.catalog = catalog;
@@ -56,6 +65,7 @@ public class CreditRules {
         RANDOM.nextBytes(id);
         CreditRule rule = build("rule-" + HexFormat.of().formatHex(id), 1, user, input);
         mongo.insert(rule);
+        byInstitution.evict(rule.institutionId());
         audit.record("credit-rule.created", "CreditRule", rule.id(), Map.of("credentialId", rule.credentialId()));
         return rule;
     }
@@ -99,6 +109,7 @@ public class CreditRules {
                     Update.update("effectiveUntil", next.effectiveFrom()),
                     CreditRule.class);
         }
+        byInstitution.evict(next.institutionId());
         audit.record("credit-rule.revised", "CreditRule", next.id(), Map.of("version", next.version()));
         return next;
     }
@@ -114,6 +125,22 @@ public class CreditRules {
         }
         query.with(Sort.by("id")).limit(PageRequests.size(page)).with(PageRequests.position(page));
         return mongo.scroll(query, CreditRule.class);
+    }
+
+    /** Every version of an institution's rules. */
+    List<CreditRule> ofInstitution(String institutionId) {
+        return byInstitution
+                .getAll(
+                        List.of(institutionId),
+                        ids -> List.of(new InstitutionRules(
+                                institutionId,
+                                mongo.find(
+                                        Query.query(
+                                                Criteria.where("institutionId").is(institutionId)),
+                                        CreditRule.class))),
+                        InstitutionRules::institutionId)
+                .get(0)
+                .rules();
     }
 
     /** For each credential, the latest version of each rule in effect on the date, at every institution. */

@@ -34,7 +34,7 @@ public class CredentialVerifier {
         Checks checks = new Checks();
         JoseHeaderPolicy.Parsed parsed = policy.check(token, checks);
         if (parsed == null) {
-            return new CredentialVerification(false, checks.list(), null, token);
+            return new CredentialVerification(false, checks.list(), null, token, null);
         }
         JWSObject jws = parsed.jws();
         Map<String, Object> payload = parsed.payload();
@@ -42,14 +42,18 @@ public class CredentialVerifier {
         ResolvedKey key = signatures.verify(jws, token, "issuer", checks);
         if (key == null) {
             return new CredentialVerification(
-                    false, checks.list(), vc.summary(CredentialSummary.Status.INVALID), token);
+                    false, checks.list(), vc.summary(CredentialSummary.Status.INVALID), token, null);
         }
         checkClaims(vc, key, checks);
         CredentialSummary.Status validity = checkValidity(vc, checks, Instant.now());
         CredentialSummary.Status standing = status.check(vc, key, checks);
         checkOpenBadgesFields(vc, checks);
         return new CredentialVerification(
-                checks.allPassed(), checks.list(), vc.summary(conclusion(standing, validity, checks)), token);
+                checks.allPassed(),
+                checks.list(),
+                vc.summary(conclusion(standing, validity, checks)),
+                token,
+                vc.credential());
     }
 
     /** Revoked or suspended says most, then expired or not yet valid, then any other failure. */
