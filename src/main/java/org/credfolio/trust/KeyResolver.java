@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.credfolio.shared.cache.ReadThroughCache;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,26 +30,26 @@ class KeyResolver {
         }
     }
 
-    private final MongoOperations mongo;
+    private final IssuerKeys issuerKeys;
     private final TrustProperties properties;
     private final RemoteDocuments remote;
     private final HolderKeys holderKeys;
     // Keys change rarely; a compromise marked on this instance evicts at once, elsewhere within a minute.
     private final ReadThroughCache<String, LocalKey> localKeys = new ReadThroughCache<>(10_000, Duration.ofMinutes(1));
 
-    /** An issuer key as stored, with its public JWK parsed once. */
-    private record LocalKey(IssuerKey stored, JWK jwk) {
-        static LocalKey of(IssuerKey key) {
-            return new LocalKey(key, JwkFactory.parse(key.publicJwk()));
+    /** An issuer key as the key store describes it, with its public JWK parsed once. */
+    private record LocalKey(VerificationKey key, JWK jwk) {
+        static LocalKey of(VerificationKey key) {
+            return new LocalKey(key, key.jwk());
         }
 
         String thumbprint() {
-            return stored.thumbprint();
+            return key.thumbprint();
         }
     }
 
-    KeyResolver(MongoOperations mongo, TrustProperties properties, RemoteDocuments remote, HolderKeys holderKeys) {
-        this.mongo = mongo;
+    KeyResolver(IssuerKeys issuerKeys, TrustProperties properties, RemoteDocuments remote, HolderKeys holderKeys) {
+        this.issuerKeys = issuerKeys;
         this.holderKeys = holderKeys;
         this.properties = properties;
         this.remote = remote;
@@ -98,19 +95,18 @@ class KeyResolver {
     private ResolvedKey localIssuerKey(String did, String organizationId, String thumbprint) throws Unresolved {
         List<LocalKey> found = localKeys.getAll(
                 List.of(thumbprint),
-                ids -> mongo.find(Query.query(Criteria.where("_id").in(ids)), IssuerKey.class).stream()
+                ids -> ids.stream()
+                        .flatMap(id -> issuerKeys.verificationKey(id).stream())
                         .map(LocalKey::of)
                         .toList(),
                 LocalKey::thumbprint);
-        if (found.isEmpty() || !found.get(0).stored().organizationId().equals(organizationId)) {
+        if (found.isEmpty() || !found.get(0).key().organizationId().equals(organizationId)) {
             throw new Unresolved("key", "The issuer " + did + " has no key " + thumbprint + ".");
         }
-        IssuerKey key = found.get(0).stored();
-        String compromised = key.status() == IssuerKey.KeyStatus.COMPROMISED
-                ? (key.statusReason() == null ? "no reason given" : key.statusReason())
-                : null;
-        return new ResolvedKey(
-                JwkFactory.parse(key.publicJwk()), did, key.algorithm().name(), compromised);
+        VerificationKey key = found.get(0).key();
+        String compromised =
+                key.compromised() ? (key.statusReason() == null ? "no reason given" : key.statusReason()) : null;
+        return new ResolvedKey(found.get(0).jwk(), did, key.algorithm().name(), compromised);
     }
 
     private ResolvedKey trustedIssuerKey(TrustProperties.TrustedIssuer issuer, String kid, String fragment)

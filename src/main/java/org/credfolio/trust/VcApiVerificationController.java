@@ -45,12 +45,7 @@ class VcApiVerificationController {
         String challenge = options.get("challenge") instanceof String c ? c : null;
         String domain = options.get("domain") instanceof String d ? d : null;
         PresentationVerification result = presentations.verifyPresentation(asText(presentation), challenge, domain);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("verified", result.verified());
-        body.put("checks", passedNames(result.checks()));
-        body.put("warnings", List.of());
-        body.put("errors", problems(result.checks()));
-        body.put("results", result.checks());
+        Map<String, Object> body = verdict(result.verified(), result.checks());
         body.put("holder", result.holder());
         body.put(
                 "credentials",
@@ -104,26 +99,32 @@ class VcApiVerificationController {
 
     /** VC API verification response: passed check names, failures as problem details, plus our detail. */
     static Map<String, Object> response(CredentialVerification result) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("verified", result.verified());
-        body.put("checks", passedNames(result.checks()));
-        body.put("warnings", List.of());
-        body.put("errors", problems(result.checks()));
-        body.put("results", result.checks());
+        Map<String, Object> body = verdict(result.verified(), result.checks());
         if (result.summary() != null) {
             body.put("summary", result.summary());
         }
         return body;
     }
 
-    static List<String> passedNames(List<VerificationCheck> checks) {
+    /** What every VC API verification answer starts with: the verdict, check names, failures, detail. */
+    private static Map<String, Object> verdict(boolean verified, List<VerificationCheck> checks) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("verified", verified);
+        body.put("checks", passedNames(checks));
+        body.put("warnings", List.of());
+        body.put("errors", problems(checks));
+        body.put("results", checks);
+        return body;
+    }
+
+    private static List<String> passedNames(List<VerificationCheck> checks) {
         return checks.stream()
                 .filter(VerificationCheck::passed)
                 .map(VerificationCheck::name)
                 .toList();
     }
 
-    static List<Map<String, String>> problems(List<VerificationCheck> checks) {
+    private static List<Map<String, String>> problems(List<VerificationCheck> checks) {
         return checks.stream()
                 .filter(c -> !c.passed())
                 .map(c -> Map.of(

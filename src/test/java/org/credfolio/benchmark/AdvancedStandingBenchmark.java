@@ -1,8 +1,6 @@
 package org.credfolio.benchmark;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,27 +36,7 @@ public final class AdvancedStandingBenchmark {
     private AdvancedStandingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (!BenchmarkSettings.selected("standing")) {
-            return;
-        }
-        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
-        Path dataDirectory = Files.createTempDirectory("credfolio-benchmark-");
-        int exitCode = 1;
-        ConfigurableApplicationContext app = null;
-        try {
-            app = PortfolioBenchmark.start(settings, dataDirectory, args);
-            run(app, settings);
-            exitCode = 0;
-        } catch (Exception e) {
-            System.err.println("Benchmark aborted: " + e);
-            e.printStackTrace();
-        } finally {
-            if (app != null) {
-                app.close();
-            }
-            PortfolioBenchmark.deleteRecursively(dataDirectory);
-        }
-        System.exit(exitCode);
+        BenchmarkLauncher.launch("standing", args, (settings, app, dataDirectory) -> run(app, settings));
     }
 
     private static void run(ConfigurableApplicationContext app, BenchmarkSettings settings) {

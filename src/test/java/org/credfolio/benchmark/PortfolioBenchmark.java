@@ -1,17 +1,7 @@
 package org.credfolio.benchmark;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.credfolio.CredfolioApplication;
-import org.credfolio.shared.store.EmbeddedStoreProperties;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
 
@@ -26,58 +16,10 @@ public final class PortfolioBenchmark {
     private PortfolioBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (!BenchmarkSettings.selected("portfolio")) {
-            return;
-        }
-        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
-        Path dataDirectory = Files.createTempDirectory("credfolio-benchmark-");
-        int exitCode = 1;
-        ConfigurableApplicationContext app = null;
-        try {
-            app = start(settings, dataDirectory, args);
-            exitCode = run(settings, app, dataDirectory);
-        } catch (Exception e) {
-            System.err.println("Benchmark aborted: " + e);
-            e.printStackTrace();
-        } finally {
-            if (app != null) {
-                app.close();
-            }
-            deleteRecursively(dataDirectory);
-        }
-        System.exit(exitCode);
+        BenchmarkLauncher.launch("portfolio", args, PortfolioBenchmark::run);
     }
 
-    /**
-     * Starts the application as a user would, on a fresh data directory. The settings are passed as
-     * command-line arguments, which take precedence over application.yaml; the benchmark's own
-     * arguments ({@code --name=value}) follow them, to try a setting of the application.
-     */
-    static ConfigurableApplicationContext start(BenchmarkSettings settings, Path dataDirectory, String[] extraArgs) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("server.port", "0");
-        properties.put("credfolio.demo.enabled", "false");
-        properties.put("credfolio.store.in-memory", String.valueOf(settings.inMemory()));
-        properties.put("credfolio.store.data-directory", dataDirectory.toString());
-        properties.put(
-                "credfolio.security.login-key-file",
-                dataDirectory.resolve("login-token-key.pem").toString());
-        properties.put("logging.level.root", "warn");
-        properties.put("spring.main.banner-mode", "off");
-        String[] args = Stream.concat(
-                        properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
-                        Arrays.stream(extraArgs))
-                .toArray(String[]::new);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CredfolioApplication.class).run(args);
-        EmbeddedStoreProperties store = app.getBean(EmbeddedStoreProperties.class);
-        if (store.inMemory() != settings.inMemory() || !store.dataDirectory().equals(dataDirectory)) {
-            app.close();
-            throw new IllegalStateException("The application did not take the benchmark's store settings: " + store);
-        }
-        return app;
-    }
-
-    private static int run(BenchmarkSettings settings, ConfigurableApplicationContext app, Path dataDirectory)
+    private static void run(BenchmarkSettings settings, ConfigurableApplicationContext app, Path dataDirectory)
             throws Exception {
         System.out.printf(
                 "Loading %,d learners with %d earned credentials each...%n",
@@ -122,7 +64,6 @@ public final class PortfolioBenchmark {
             results[path.ordinal()] = results[path.ordinal()] == null ? result : results[path.ordinal()].merge(result);
         }
         BenchmarkReport.print(settings, dataDirectory, results[0], results[1]);
-        return 0;
     }
 
     private enum ReadPath {
@@ -149,16 +90,5 @@ public final class PortfolioBenchmark {
             throw new IllegalStateException(phase.label + ": no read completed");
         }
         return result;
-    }
-
-    static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

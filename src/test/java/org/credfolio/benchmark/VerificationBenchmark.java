@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -43,27 +42,7 @@ public final class VerificationBenchmark {
     private VerificationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (!BenchmarkSettings.selected("verification")) {
-            return;
-        }
-        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
-        Path dataDirectory = Files.createTempDirectory("credfolio-benchmark-");
-        int exitCode = 1;
-        ConfigurableApplicationContext app = null;
-        try {
-            app = PortfolioBenchmark.start(settings, dataDirectory, args);
-            new VerificationBenchmark.Run(settings, app).run();
-            exitCode = 0;
-        } catch (Exception e) {
-            System.err.println("Benchmark aborted: " + e);
-            e.printStackTrace();
-        } finally {
-            if (app != null) {
-                app.close();
-            }
-            PortfolioBenchmark.deleteRecursively(dataDirectory);
-        }
-        System.exit(exitCode);
+        BenchmarkLauncher.launch("verification", args, (settings, app, dataDirectory) -> new Run(settings, app).run());
     }
 
     private static final class Run {
@@ -135,7 +114,7 @@ public final class VerificationBenchmark {
                     "verify rest repeat",
                     ignored ->
                             verifyRest(popular.get(ThreadLocalRandom.current().nextInt(popular.size()))));
-            TokenSupply supply = new TokenSupply(districtId, sample);
+            IntFunction<List<String>> supply = count -> mint(districtId, sample, count);
             for (String path : paths.keySet()) {
                 measure(path, paths.get(path), supply);
             }
@@ -151,7 +130,7 @@ public final class VerificationBenchmark {
         private volatile TokenPool currentTokens;
 
         /** Warm-up of one path, in slices. */
-        private void measure(String path, PortfolioRead read, TokenSupply supply) throws Exception {
+        private void measure(String path, PortfolioRead read, IntFunction<List<String>> supply) throws Exception {
             LoadDriver driver = new LoadDriver(settings.threads(), List.of("-"));
             long warm = settings.warmup().toSeconds() / 3;
             for (long done = 0; done < warm; done += SLICE.toSeconds()) {
@@ -163,7 +142,7 @@ public final class VerificationBenchmark {
         }
 
         /** Measured slices of all paths in turn, A B C ... then reversed, so drift hits all alike. */
-        private void alternate(List<String> order, Map<String, PortfolioRead> paths, TokenSupply supply)
+        private void alternate(List<String> order, Map<String, PortfolioRead> paths, IntFunction<List<String>> supply)
                 throws Exception {
             LoadDriver driver = new LoadDriver(settings.threads(), List.of("-"));
             int rounds = (int) Math.max(1, settings.measure().toSeconds() / SLICE.toSeconds() / 2);
@@ -182,26 +161,11 @@ public final class VerificationBenchmark {
             }
         }
 
-        private void prepare(String path, TokenSupply supply) {
+        private void prepare(String path, IntFunction<List<String>> supply) {
             // Only the paths that verify distinct credentials need fresh ones.
-            if (supply != null
-                    && List.of("verify raw", "verify graphql", "verify rest").contains(path)) {
+            if (List.of("verify raw", "verify graphql", "verify rest").contains(path)) {
                 double rate = observedRate.getOrDefault(path, path.equals("verify raw") ? 15_000.0 : 3_000.0);
-                currentTokens = new TokenPool(supply.mint((int) Math.max(5_000, 2 * rate * SLICE.toSeconds())));
-            }
-        }
-
-        private final class TokenSupply {
-            private final String organizationId;
-            private final Map<String, Object> sample;
-
-            TokenSupply(String organizationId, Map<String, Object> sample) {
-                this.organizationId = organizationId;
-                this.sample = sample;
-            }
-
-            List<String> mint(int count) {
-                return VerificationBenchmark.Run.this.mint(organizationId, sample, count);
+                currentTokens = new TokenPool(supply.apply((int) Math.max(5_000, 2 * rate * SLICE.toSeconds())));
             }
         }
 

@@ -197,34 +197,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "Mutation.createCreditRule",
                 rule(
                         "mutation($i: CreditRuleInput!) { createCreditRule(input: $i) { id } }",
-                        () -> Map.of(
-                                "i",
-                                Map.of(
-                                        "credentialId", world.welding().id(),
-                                        "courseCode", "WLDG 1428",
-                                        "courseTitle", "Welding I",
-                                        "credits", "3",
-                                        "creditUnit", "SEMESTER_HOURS",
-                                        "level", "LOWER_DIVISION",
-                                        "authority", "ACE",
-                                        "effectiveFrom", "2026-01-01")),
+                        () -> Map.of("i", creditRuleInput()),
                         EnumSet.of(Role.COLLEGE),
                         false));
         r.put(
                 "Mutation.reviseCreditRule",
                 rule(
                         "mutation($i: CreditRuleInput!) { reviseCreditRule(ruleId: \"rule-none\", input: $i) { id } }",
-                        () -> Map.of(
-                                "i",
-                                Map.of(
-                                        "credentialId", world.welding().id(),
-                                        "courseCode", "WLDG 1428",
-                                        "courseTitle", "Welding I",
-                                        "credits", "3",
-                                        "creditUnit", "SEMESTER_HOURS",
-                                        "level", "LOWER_DIVISION",
-                                        "authority", "ACE",
-                                        "effectiveFrom", "2026-01-01")),
+                        () -> Map.of("i", creditRuleInput()),
                         EnumSet.of(Role.COLLEGE),
                         false));
         r.put(
@@ -422,6 +402,18 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     private Map<String, Object> shareInput() {
         return Map.of("earnedCredentialIds", List.of(awardId), "audience", "Matrix test");
+    }
+
+    private Map<String, Object> creditRuleInput() {
+        return Map.of(
+                "credentialId", world.welding().id(),
+                "courseCode", "WLDG 1428",
+                "courseTitle", "Welding I",
+                "credits", "3",
+                "creditUnit", "SEMESTER_HOURS",
+                "level", "LOWER_DIVISION",
+                "authority", "ACE",
+                "effectiveFrom", "2026-01-01");
     }
 
     private Map<String, Object> learnerInput() {
