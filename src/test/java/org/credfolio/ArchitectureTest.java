@@ -26,7 +26,8 @@ class ArchitectureTest {
             "learner", List.of("shared", "organization"),
             "awards", List.of("shared", "organization", "learner", "catalog", "trust"),
             "trust", List.of("shared"),
-            "pathways", List.of("shared", "catalog", "learner", "awards"),
+            // pathways signs the Comprehensive Learner Record as the learner's district, hence trust and organization.
+            "pathways", List.of("shared", "organization", "catalog", "learner", "awards", "trust"),
             "crosswalks", List.of("shared", "catalog", "trust", "sharing"),
             "sharing", List.of("shared", "organization", "awards", "learner", "trust"));
 

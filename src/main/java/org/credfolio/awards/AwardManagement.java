@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,19 @@ public class AwardManagement {
         Set<String> ids = readable.stream().map(Learner::id).collect(Collectors.toSet());
         return mongo.find(Query.query(Criteria.where("_id").in(ids)), LearnerAwards.class).stream()
                 .collect(Collectors.toMap(LearnerAwards::learnerId, LearnerAwards::credentials));
+    }
+
+    /**
+     * The signed credentials (compact JWS) of awards of a learner the caller has already been
+     * allowed to read, by award id, issuing any not yet issued. Revoked awards have none.
+     */
+    public Map<String, String> signedCredentials(Collection<Award> awardsOfReadableLearner) {
+        Map<String, String> signed = new HashMap<>(issuance.jwtsFor(awardsOfReadableLearner));
+        // A revoked credential was issued once, but is no longer anything the issuer asserts.
+        awardsOfReadableLearner.stream()
+                .filter(a -> a.status() == AwardStatus.REVOKED)
+                .forEach(a -> signed.remove(a.id()));
+        return signed;
     }
 
     private static LocalDate expiry(RecordCredentialInput input, CredentialDefinition credential) {

@@ -17,6 +17,8 @@ import org.credfolio.crosswalks.CreditRule;
 import org.credfolio.learner.Learner;
 import org.credfolio.organization.Account;
 import org.credfolio.organization.Organization;
+import org.credfolio.pathways.Enrollment;
+import org.credfolio.pathways.ProgramOfStudy;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -56,6 +58,9 @@ final class DemoDataWriter {
         DemoData.DemoDataSet demo = DemoData.generate(catalog.credentials(), CatalogSeed.programsOfStudy());
         int learners = insertMissing(demo.learners(), Learner::id, Learner.class);
         int awards = insertAwards(demo);
+        List<ProgramOfStudy> programs = DemoPrograms.all(now);
+        insertMissing(programs, ProgramOfStudy::id, ProgramOfStudy.class);
+        insertMissing(DemoPrograms.enrollments(demo.learners(), programs, now), Enrollment::id, Enrollment.class);
         String learnerSchool = demo.learners().get(0).schoolId();
         int accounts = insertMissing(
                 DemoAccounts.all(encoder.encode(password), learnerSchool, now), Account::id, Account.class);

@@ -83,6 +83,29 @@ class ReadmeTourTest {
     }
 
     @Test
+    void demoProgramsCarryRealTexasNamesAndTheDemoLearnerHasProgress() {
+        tester("anonymous")
+                .document(
+                        "{ programsOfStudy(districtId: \"demo-district\", first: 10) { edges { node { stateCode name } } } }")
+                .execute()
+                .path("programsOfStudy.edges[*].node.name")
+                .entityList(String.class)
+                .containsExactly("Information Technology Support and Services", "Nursing Science", "Welding");
+        var mine = tester("learner")
+                .document(
+                        "{ myProgramsOfStudy { program { name } completedCourses { courseCode } progress { stage } } }")
+                .execute();
+        mine.path("myProgramsOfStudy[0].program.name")
+                .entity(String.class)
+                .isEqualTo("Information Technology Support and Services");
+        mine.path("myProgramsOfStudy[0].completedCourses")
+                .entityList(Object.class)
+                .hasSizeGreaterThan(0);
+        mine.path("myProgramsOfStudy[0].progress.stage").entity(String.class).satisfies(stage -> assertThat(stage)
+                .isIn("PARTICIPANT", "CONCENTRATOR", "COMPLETER"));
+    }
+
+    @Test
     void demoCollegePublishesIllustrativeCreditRules() {
         tester("anonymous")
                 .document("{ credential(id: \"tx-ibc-351\") { creditRules { courseCode institutionId notes } } }")

@@ -386,6 +386,60 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         () -> Map.of("id", shareId),
                         EnumSet.of(Role.LEARNER),
                         false));
+        r.put(
+                "Query.programsOfStudy",
+                rule("{ programsOfStudy(first: 5) { edges { node { name } } } }", Map::of, ALL_ROLES, true));
+        r.put(
+                "Query.programOfStudy",
+                rule("{ programOfStudy(id: \"program-none\") { name } }", Map::of, ALL_ROLES, true));
+        r.put(
+                "Query.myProgramsOfStudy",
+                rule("{ myProgramsOfStudy { id } }", Map::of, EnumSet.of(Role.LEARNER), false));
+        r.put(
+                "Query.comprehensiveLearnerRecord",
+                rule(
+                        "query($l: ID) { comprehensiveLearnerRecord(learnerId: $l) { credentialCount } }",
+                        () -> Map.of("l", world.learnerA().id()),
+                        EnumSet.of(Role.LEARNER, Role.REGISTRAR, Role.DISTRICT_ADMIN),
+                        false));
+        r.put(
+                "Mutation.createProgramOfStudy",
+                rule(
+                        "mutation($i: ProgramOfStudyInput!) { createProgramOfStudy(input: $i) { id } }",
+                        () -> Map.of("i", programInput()),
+                        EnumSet.of(Role.DISTRICT_ADMIN),
+                        false));
+        r.put(
+                "Mutation.updateProgramOfStudy",
+                rule(
+                        "mutation($i: ProgramOfStudyInput!) { updateProgramOfStudy(id: \"program-none\", input: $i) { id } }",
+                        () -> Map.of("i", programInput()),
+                        EnumSet.of(Role.DISTRICT_ADMIN),
+                        false));
+        r.put(
+                "Mutation.enrollInProgramOfStudy",
+                rule(
+                        "mutation($l: ID!) { enrollInProgramOfStudy(learnerId: $l, programId: \"program-none\") { id } }",
+                        () -> Map.of("l", world.learnerA().id()),
+                        MANAGERS,
+                        false));
+        r.put(
+                "Mutation.recordCourseCompletion",
+                rule(
+                        "mutation($i: CourseCompletionInput!) { recordCourseCompletion(input: $i) { id } }",
+                        () -> Map.of(
+                                "i",
+                                Map.of(
+                                        "learnerId",
+                                        world.learnerA().id(),
+                                        "programId",
+                                        "program-none",
+                                        "courseCode",
+                                        "WLD 100",
+                                        "completedOn",
+                                        LocalDate.now().toString())),
+                        MANAGERS,
+                        false));
         return r;
     }
 
@@ -402,6 +456,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     private Map<String, Object> shareInput() {
         return Map.of("earnedCredentialIds", List.of(awardId), "audience", "Matrix test");
+    }
+
+    private Map<String, Object> programInput() {
+        return Map.of(
+                "name",
+                "Welding " + serial.incrementAndGet(),
+                "courses",
+                List.of(Map.of("code", "WLD 100", "title", "Introduction to Welding", "credits", 1, "gradeLevel", 10)));
     }
 
     private Map<String, Object> creditRuleInput() {

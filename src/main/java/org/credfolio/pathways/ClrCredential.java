@@ -1,0 +1,216 @@
+package org.credfolio.pathways;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The data model of a Comprehensive Learner Record 2.0 {@code ClrCredential}, apart from its JWT
+ * wrapping (CLR 2.0, section 4; VC-JOSE-COSE for the registered claims beside it).
+ *
+ * <p>It holds, as {@code verifiableCredential}, the learner's earned industry credentials exactly as
+ * the district signed them (each keeps its own status entries, so a verifier can still check
+ * revocation one by one) and one AchievementCredential per completed course. Its
+ * {@code achievement} list describes each program of study and its courses, and
+ * {@code association} says how they relate: each course {@code precedes} the next, and courses and
+ * embedded credentials are {@code isPartOf} their program.
+ */
+final class ClrCredential {
+    static final List<String> CONTEXT = List.of(
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+    private static final List<String> OB_CONTEXT = List.of(
+            "https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+
+    /** JWT registered claims of a nested credential: they belong to its JWS, not to its content. */
+    private static final Set<String> JWT_CLAIMS = Set.of("iss", "sub", "jti", "nbf", "iat", "exp", "aud");
+
+    record Issuer(String did, String name) {}
+
+    private ClrCredential() {}
+
+    static Map<String, Object> claims(
+            Issuer issuer,
+            String learnerDid,
+            List<Map<String, Object>> signedCredentials,
+            List<ProgramEnrollment> enrollments,
+            Instant now) {
+        String id = "urn:uuid:" + UUID.randomUUID();
+        Map<String, Object> profile = Map.of("id", issuer.did(), "type", List.of("Profile"), "name", issuer.name());
+        List<Map<String, Object>> nested = new ArrayList<>();
+        signedCredentials.forEach(c -> nested.add(withoutJwtClaims(c)));
+        List<Map<String, Object>> achievements = new ArrayList<>();
+        List<Map<String, Object>> associations = new ArrayList<>();
+        Set<String> heldAchievements = signedCredentials.stream()
+                .map(ClrCredential::achievementId)
+                .filter(a -> a != null)
+                .collect(Collectors.toSet());
+        for (ProgramEnrollment enrollment : enrollments) {
+            ProgramOfStudy program = enrollment.program();
+            achievements.add(programAchievement(program, profile));
+            List<ProgramOfStudy.Course> courses = program.courses();
+            for (int i = 0; i < courses.size(); i++) {
+                achievements.add(courseAchievement(program, courses.get(i), profile));
+                associations.add(association("isPartOf", courseId(program, courses.get(i)), programId(program)));
+                if (i > 0) {
+                    associations.add(association(
+                            "precedes", courseId(program, courses.get(i - 1)), courseId(program, courses.get(i))));
+                }
+            }
+            program.embeddedCredentials().stream()
+                    .map(e -> "urn:credfolio:achievement:" + e.credentialId())
+                    .filter(heldAchievements::contains)
+                    .distinct()
+                    .forEach(a -> associations.add(association("isPartOf", a, programId(program))));
+            for (Enrollment.CompletedCourse completed : enrollment.completedCourses()) {
+                program.course(completed.courseCode())
+                        .ifPresent(course ->
+                                nested.add(courseCredential(enrollment, course, completed, profile, learnerDid)));
+            }
+        }
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("id", learnerDid);
+        subject.put("type", List.of("ClrSubject"));
+        subject.put("verifiableCredential", nested);
+        if (!achievements.isEmpty()) {
+            subject.put("achievement", achievements);
+        }
+        if (!associations.isEmpty()) {
+            subject.put("association", associations);
+        }
+        Map<String, Object> vc = new LinkedHashMap<>();
+        vc.put("@context", CONTEXT);
+        vc.put("id", id);
+        vc.put("type", List.of("VerifiableCredential", "ClrCredential"));
+        vc.put("issuer", profile);
+        vc.put("name", "Comprehensive Learner Record");
+        vc.put(
+                "description",
+                "Industry-recognized credentials and career and technical education courses, from " + issuer.name()
+                        + ".");
+        vc.put("validFrom", now.toString());
+        // Revoked credentials are left out on purpose: they are no longer assertions of the issuer.
+        vc.put("partial", false);
+        vc.put("credentialSubject", subject);
+        vc.put("iss", issuer.did());
+        vc.put("sub", learnerDid);
+        vc.put("jti", id);
+        vc.put("nbf", now.getEpochSecond());
+        vc.put("iat", now.getEpochSecond());
+        return vc;
+    }
+
+    static String programId(ProgramOfStudy program) {
+        return "urn:credfolio:program:" + program.id();
+    }
+
+    static String courseId(ProgramOfStudy program, ProgramOfStudy.Course course) {
+        return programId(program) + ":course:" + course.code().replace(' ', '-');
+    }
+
+    private static Map<String, Object> programAchievement(ProgramOfStudy program, Map<String, Object> creator) {
+        Map<String, Object> achievement = new LinkedHashMap<>();
+        achievement.put("id", programId(program));
+        achievement.put("type", List.of("Achievement"));
+        achievement.put("achievementType", "LearningProgram");
+        achievement.put("name", program.name());
+        achievement.put(
+                "description",
+                "Program of study: " + program.courses().size() + " courses"
+                        + (program.careerCluster() == null
+                                ? ""
+                                : " in the " + program.careerCluster() + " career cluster")
+                        + ".");
+        achievement.put(
+                "criteria",
+                Map.of(
+                        "narrative",
+                        "Complete every course of the sequence: "
+                                + program.courses().stream()
+                                        .map(ProgramOfStudy.Course::title)
+                                        .collect(Collectors.joining(", "))
+                                + "."));
+        achievement.put("creator", creator);
+        if (program.stateCode() != null) {
+            achievement.put("humanCode", program.stateCode());
+        }
+        return achievement;
+    }
+
+    private static Map<String, Object> courseAchievement(
+            ProgramOfStudy program, ProgramOfStudy.Course course, Map<String, Object> creator) {
+        Map<String, Object> achievement = new LinkedHashMap<>();
+        achievement.put("id", courseId(program, course));
+        achievement.put("type", List.of("Achievement"));
+        achievement.put("achievementType", "Course");
+        achievement.put("name", course.title());
+        achievement.put(
+                "description", course.title() + ", grade " + course.gradeLevel() + ", part of " + program.name() + ".");
+        achievement.put("criteria", Map.of("narrative", "Pass " + course.title() + "."));
+        achievement.put("humanCode", course.code());
+        achievement.put("creditsAvailable", course.credits());
+        achievement.put("creator", creator);
+        return achievement;
+    }
+
+    /**
+     * A completed course as an AchievementCredential. It has no proof of its own: it is issued by
+     * the same district as the record, whose signature covers it.
+     */
+    private static Map<String, Object> courseCredential(
+            ProgramEnrollment enrollment,
+            ProgramOfStudy.Course course,
+            Enrollment.CompletedCourse completed,
+            Map<String, Object> issuer,
+            String learnerDid) {
+        ProgramOfStudy program = enrollment.program();
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("id", learnerDid);
+        subject.put("type", List.of("AchievementSubject"));
+        subject.put("achievement", courseAchievement(program, course, issuer));
+        subject.put("creditsEarned", course.credits());
+        if (completed.grade() != null) {
+            subject.put("result", List.of(Map.of("type", List.of("Result"), "value", completed.grade())));
+        }
+        Map<String, Object> credential = new LinkedHashMap<>();
+        credential.put("@context", OB_CONTEXT);
+        credential.put(
+                "id",
+                "urn:credfolio:enrollment:" + enrollment.id() + ":course:"
+                        + course.code().replace(' ', '-'));
+        credential.put("type", List.of("VerifiableCredential", "AchievementCredential"));
+        credential.put("issuer", issuer);
+        credential.put("name", course.title());
+        credential.put(
+                "validFrom",
+                completed.completedOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        credential.put("credentialSubject", subject);
+        return credential;
+    }
+
+    private static Map<String, Object> association(String type, String sourceId, String targetId) {
+        return Map.of("type", "Association", "associationType", type, "sourceId", sourceId, "targetId", targetId);
+    }
+
+    private static Map<String, Object> withoutJwtClaims(Map<String, Object> payload) {
+        Map<String, Object> content = new LinkedHashMap<>(payload);
+        content.keySet().removeAll(JWT_CLAIMS);
+        return content;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String achievementId(Map<String, Object> credential) {
+        if (credential.get("credentialSubject") instanceof Map<?, ?> subject
+                && subject.get("achievement") instanceof Map<?, ?> achievement) {
+            return (String) ((Map<String, Object>) achievement).get("id");
+        }
+        return null;
+    }
+}
