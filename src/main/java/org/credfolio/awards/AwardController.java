@@ -105,7 +105,8 @@ class AwardController {
     String status(Award award) {
         if (award.status() == AwardStatus.ACTIVE
                 && award.expiresOn() != null
-                && award.expiresOn().isBefore(LocalDate.now())) {
+                // The credential's validUntil is the start of expiresOn, so that day it has expired.
+                && !award.expiresOn().isAfter(LocalDate.now())) {
             return "EXPIRED";
         }
         return award.status().name();

@@ -129,6 +129,8 @@ final class DemoPrograms {
             }
             completed.add(new Enrollment.CompletedCourse(
                     course.code(),
+                    course.title(),
+                    course.credits(),
                     completedOn,
                     String.valueOf(GRADES.charAt((draw + completed.size()) % GRADES.length()))));
         }

@@ -1,8 +1,10 @@
 package org.credfolio.pathways;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,16 @@ import java.util.stream.Collectors;
  * The data model of a Comprehensive Learner Record 2.0 {@code ClrCredential}, apart from its JWT
  * wrapping (CLR 2.0, section 4; VC-JOSE-COSE for the registered claims beside it).
  *
- * <p>It holds, as {@code verifiableCredential}, the learner's earned industry credentials exactly as
- * the district signed them (each keeps its own status entries, so a verifier can still check
- * revocation one by one) and one AchievementCredential per completed course. Its
- * {@code achievement} list describes each program of study and its courses, and
- * {@code association} says how they relate: each course {@code precedes} the next, and courses and
- * embedded credentials are {@code isPartOf} their program.
+ * <p>It holds, as {@code verifiableCredential}, the content of each of the learner's valid industry
+ * credentials as the district signed it (the JWT payload without the JWT's own registered claims;
+ * each keeps its status entries, so a verifier can still check revocation one by one) and one
+ * AchievementCredential per completed course. The nested credentials carry no proof of their own:
+ * this service secures credentials with VC-JOSE, which has no embedded proof form, so the record's
+ * signature (by the same district) covers them, and each industry credential is also available on
+ * its own as a {@code vc+jwt}. Its {@code achievement} list describes each program of study and its
+ * courses, and {@code association} says how they relate: each course {@code precedes} the next,
+ * courses and embedded credentials are {@code isPartOf} their program, and an embedded credential
+ * {@code isRelatedTo} the course that prepares for it.
  */
 final class ClrCredential {
     static final List<String> CONTEXT = List.of(
@@ -58,22 +64,32 @@ final class ClrCredential {
             List<ProgramOfStudy.Course> courses = program.courses();
             for (int i = 0; i < courses.size(); i++) {
                 achievements.add(courseAchievement(program, courses.get(i), profile));
-                associations.add(association("isPartOf", courseId(program, courses.get(i)), programId(program)));
+                associations.add(
+                        association("isPartOf", courseId(program, courses.get(i).code()), programId(program)));
                 if (i > 0) {
                     associations.add(association(
-                            "precedes", courseId(program, courses.get(i - 1)), courseId(program, courses.get(i))));
+                            "precedes",
+                            courseId(program, courses.get(i - 1).code()),
+                            courseId(program, courses.get(i).code())));
                 }
             }
-            program.embeddedCredentials().stream()
-                    .map(e -> "urn:credfolio:achievement:" + e.credentialId())
-                    .filter(heldAchievements::contains)
-                    .distinct()
-                    .forEach(a -> associations.add(association("isPartOf", a, programId(program))));
-            for (Enrollment.CompletedCourse completed : enrollment.completedCourses()) {
-                program.course(completed.courseCode())
-                        .ifPresent(course ->
-                                nested.add(courseCredential(enrollment, course, completed, profile, learnerDid)));
+            Set<String> partOfProgram = new HashSet<>();
+            for (ProgramOfStudy.EmbeddedCredential embedded : program.embeddedCredentials()) {
+                String achievement = "urn:credfolio:achievement:" + embedded.credentialId();
+                if (!heldAchievements.contains(achievement)) {
+                    continue;
+                }
+                if (partOfProgram.add(achievement)) {
+                    associations.add(association("isPartOf", achievement, programId(program)));
+                }
+                program.course(embedded.courseCode())
+                        .ifPresent(course -> associations.add(
+                                association("isRelatedTo", achievement, courseId(program, course.code()))));
             }
+            // From what was recorded, so a course since renamed or dropped from the program stays as it was.
+            enrollment
+                    .completedCourses()
+                    .forEach(completed -> nested.add(courseCredential(enrollment, completed, profile, learnerDid)));
         }
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("id", learnerDid);
@@ -96,7 +112,7 @@ final class ClrCredential {
                 "Industry-recognized credentials and career and technical education courses, from " + issuer.name()
                         + ".");
         vc.put("validFrom", now.toString());
-        // Revoked credentials are left out on purpose: they are no longer assertions of the issuer.
+        // Revoked and suspended credentials are left out on purpose: the issuer does not assert them now.
         vc.put("partial", false);
         vc.put("credentialSubject", subject);
         vc.put("iss", issuer.did());
@@ -111,8 +127,8 @@ final class ClrCredential {
         return "urn:credfolio:program:" + program.id();
     }
 
-    static String courseId(ProgramOfStudy program, ProgramOfStudy.Course course) {
-        return programId(program) + ":course:" + course.code().replace(' ', '-');
+    static String courseId(ProgramOfStudy program, String courseCode) {
+        return programId(program) + ":course:" + courseCode.replace(' ', '-');
     }
 
     private static Map<String, Object> programAchievement(ProgramOfStudy program, Map<String, Object> creator) {
@@ -146,16 +162,20 @@ final class ClrCredential {
 
     private static Map<String, Object> courseAchievement(
             ProgramOfStudy program, ProgramOfStudy.Course course, Map<String, Object> creator) {
+        return courseAchievement(program, course.code(), course.title(), course.credits(), creator);
+    }
+
+    private static Map<String, Object> courseAchievement(
+            ProgramOfStudy program, String code, String title, BigDecimal credits, Map<String, Object> creator) {
         Map<String, Object> achievement = new LinkedHashMap<>();
-        achievement.put("id", courseId(program, course));
+        achievement.put("id", courseId(program, code));
         achievement.put("type", List.of("Achievement"));
         achievement.put("achievementType", "Course");
-        achievement.put("name", course.title());
-        achievement.put(
-                "description", course.title() + ", grade " + course.gradeLevel() + ", part of " + program.name() + ".");
-        achievement.put("criteria", Map.of("narrative", "Pass " + course.title() + "."));
-        achievement.put("humanCode", course.code());
-        achievement.put("creditsAvailable", course.credits());
+        achievement.put("name", title);
+        achievement.put("description", title + ", a course of " + program.name() + ".");
+        achievement.put("criteria", Map.of("narrative", "Pass " + title + "."));
+        achievement.put("humanCode", code);
+        achievement.put("creditsAvailable", credits);
         achievement.put("creator", creator);
         return achievement;
     }
@@ -166,7 +186,6 @@ final class ClrCredential {
      */
     private static Map<String, Object> courseCredential(
             ProgramEnrollment enrollment,
-            ProgramOfStudy.Course course,
             Enrollment.CompletedCourse completed,
             Map<String, Object> issuer,
             String learnerDid) {
@@ -174,8 +193,10 @@ final class ClrCredential {
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("id", learnerDid);
         subject.put("type", List.of("AchievementSubject"));
-        subject.put("achievement", courseAchievement(program, course, issuer));
-        subject.put("creditsEarned", course.credits());
+        subject.put(
+                "achievement",
+                courseAchievement(program, completed.courseCode(), completed.title(), completed.credits(), issuer));
+        subject.put("creditsEarned", completed.credits());
         if (completed.grade() != null) {
             subject.put("result", List.of(Map.of("type", List.of("Result"), "value", completed.grade())));
         }
@@ -184,10 +205,10 @@ final class ClrCredential {
         credential.put(
                 "id",
                 "urn:credfolio:enrollment:" + enrollment.id() + ":course:"
-                        + course.code().replace(' ', '-'));
+                        + completed.courseCode().replace(' ', '-'));
         credential.put("type", List.of("VerifiableCredential", "AchievementCredential"));
         credential.put("issuer", issuer);
-        credential.put("name", course.title());
+        credential.put("name", completed.title());
         credential.put(
                 "validFrom",
                 completed.completedOn().atStartOfDay(ZoneOffset.UTC).toInstant().toString());

@@ -1,5 +1,6 @@
 package org.credfolio.pathways;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,8 +24,12 @@ public record Enrollment(
         String enrolledBy,
         Instant createdAt) {
 
-    /** A course of the program the learner passed. */
-    public record CompletedCourse(String courseCode, LocalDate completedOn, String grade) {}
+    /**
+     * A course of the program the learner passed, with its title and credits as they were when it
+     * was recorded: a later change of the program does not rewrite the learner's history.
+     */
+    public record CompletedCourse(
+            String courseCode, String title, BigDecimal credits, LocalDate completedOn, String grade) {}
 
     public static String idOf(String learnerId, String programId) {
         return learnerId + ":" + programId;

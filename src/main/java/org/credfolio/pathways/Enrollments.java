@@ -117,8 +117,9 @@ public class Enrollments {
                     "input.completedOn",
                     "The completion date is more than four years before the enrollment.");
         }
-        Enrollment.CompletedCourse completed =
-                new Enrollment.CompletedCourse(code, input.completedOn(), blankToNull(input.grade()));
+        ProgramOfStudy.Course course = program.course(code).orElseThrow();
+        Enrollment.CompletedCourse completed = new Enrollment.CompletedCourse(
+                code, course.title(), course.credits(), input.completedOn(), blankToNull(input.grade()));
         Query notYetRecorded = Query.query(
                 Criteria.where("_id").is(id).and("completedCourses.courseCode").ne(code));
         boolean added =

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -22,7 +21,7 @@ public record ProgramInput(
         @Size(max = 20)
                 List<@Pattern(regexp = "\\d{2}-\\d{4}", message = "must be a SOC code like 51-4121") String>
                         targetOccupations,
-        @NotEmpty @Size(max = 12) List<@Valid @NotNull CourseInput> courses,
+        @NotNull @Size(min = 2, max = 12) List<@Valid @NotNull CourseInput> courses,
         @Size(max = 20) List<@Valid @NotNull EmbeddedCredentialInput> embeddedCredentials,
         @Size(max = 20) List<@Valid @NotNull ContinuationInput> continuations,
         Long expectedVersion) {

@@ -205,11 +205,14 @@ class ComprehensiveLearnerRecordTest extends IntegrationTest {
         List<Map<String, Object>> associations = (List<Map<String, Object>>) subject.get("association");
         assertThat(associations)
                 .extracting(a -> a.get("associationType") + " " + a.get("sourceId") + " " + a.get("targetId"))
-                .contains(
+                .containsExactlyInAnyOrder(
                         "precedes " + mfg + " " + wld200,
                         "precedes " + wld200 + " " + wld300,
                         "isPartOf " + mfg + " " + program,
-                        "isPartOf " + weldingAchievement + " " + program);
+                        "isPartOf " + wld200 + " " + program,
+                        "isPartOf " + wld300 + " " + program,
+                        "isPartOf " + weldingAchievement + " " + program,
+                        "isRelatedTo " + weldingAchievement + " " + wld300);
         assertThat(associations).allSatisfy(a -> assertThat(a.get("type")).isEqualTo("Association"));
 
         // No name or student id of the learner in the record: it is about a DID.

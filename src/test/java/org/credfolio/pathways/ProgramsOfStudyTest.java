@@ -23,7 +23,7 @@ class ProgramsOfStudyTest extends IntegrationTest {
     private static final String ENROLL = "mutation($l: ID!, $p: ID!) { enrollInProgramOfStudy(learnerId: $l,"
             + " programId: $p) { id progress { stage } } }";
     private static final String COMPLETE = "mutation($i: CourseCompletionInput!) { recordCourseCompletion(input: $i)"
-            + " { completedCourses { courseCode grade } progress { stage coursesCompleted coursesInSequence"
+            + " { completedCourses { courseCode grade completedOn title } progress { stage coursesCompleted coursesInSequence"
             + " nextCourse { code } nextCredential { credential { id } }"
             + " credentials { holding embedded { credential { id } } } } } }";
     private static final String MINE = "{ myProgramsOfStudy { program { name } progress { stage"
@@ -80,6 +80,11 @@ class ProgramsOfStudyTest extends IntegrationTest {
     }
 
     private GraphQlTester.Response complete(Tenants.User user, String programId, String course) {
+        return complete(user, programId, course, LocalDate.now().minusDays(10), "A");
+    }
+
+    private GraphQlTester.Response complete(
+            Tenants.User user, String programId, String course, LocalDate on, String grade) {
         return as(user).document(COMPLETE)
                 .variable(
                         "i",
@@ -91,9 +96,9 @@ class ProgramsOfStudyTest extends IntegrationTest {
                                 "courseCode",
                                 course,
                                 "completedOn",
-                                LocalDate.now().minusDays(10).toString(),
+                                on.toString(),
                                 "grade",
-                                "A"))
+                                grade))
                 .execute();
     }
 
@@ -253,10 +258,20 @@ class ProgramsOfStudyTest extends IntegrationTest {
                 .isEqualTo(world.welding().id());
 
         // Recording a course again corrects it rather than counting it twice.
-        complete(world.registrarA(), programId, "WLD 200")
+        var corrected = complete(
+                world.registrarA(), programId, "WLD 200", LocalDate.now().minusDays(3), "B");
+        corrected
                 .path("recordCourseCompletion.completedCourses[*].courseCode")
                 .entityList(String.class)
                 .containsExactly("MFG 100", "WLD 200");
+        corrected
+                .path("recordCourseCompletion.completedCourses[*].grade")
+                .entityList(String.class)
+                .containsExactly("A", "B");
+        corrected
+                .path("recordCourseCompletion.completedCourses[1].completedOn")
+                .entity(String.class)
+                .isEqualTo(LocalDate.now().minusDays(3).toString());
 
         // Welding renews every 6 months: earned 8 months ago, it has expired and is still the one to aim for.
         recordCredential(
@@ -294,6 +309,13 @@ class ProgramsOfStudyTest extends IntegrationTest {
                 .document(ENROLL)
                 .variable("l", world.learnerA().id())
                 .variable("p", programId)
+                .execute()
+                .errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification")))
+                .verify();
+        as(world.registrarB())
+                .document(COMPLETE)
+                .variable("i", completion(programId, "MFG 100"))
                 .execute()
                 .errors()
                 .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification")))

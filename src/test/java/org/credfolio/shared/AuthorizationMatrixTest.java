@@ -463,7 +463,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "name",
                 "Welding " + serial.incrementAndGet(),
                 "courses",
-                List.of(Map.of("code", "WLD 100", "title", "Introduction to Welding", "credits", 1, "gradeLevel", 10)));
+                List.of(
+                        Map.of("code", "WLD 100", "title", "Introduction to Welding", "credits", 1, "gradeLevel", 10),
+                        Map.of("code", "WLD 200", "title", "Welding I", "credits", 2, "gradeLevel", 11)));
     }
 
     private Map<String, Object> creditRuleInput() {
