@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.credfolio.awards.Award;
 import org.credfolio.awards.AwardManagement;
 import org.credfolio.learner.Learner;
@@ -135,6 +136,37 @@ public class Enrollments {
         }
         audit.record("enrollment.course-completed", "Enrollment", id, Map.of("courseCode", code));
         return read(learner, input.programId());
+    }
+
+    /**
+     * Removes a course completion recorded by mistake; the audit log keeps what was removed. An
+     * atomic pull, so other courses of the enrollment are untouched.
+     */
+    @PreAuthorize("hasAnyRole('REGISTRAR', 'DISTRICT_ADMIN')")
+    public ProgramEnrollment removeCourse(String learnerId, String programId, String courseCode) {
+        Learner learner = managed(learnerId);
+        String id = Enrollment.idOf(learnerId, programId);
+        Enrollment enrollment = mongo.findById(id, Enrollment.class);
+        Enrollment.CompletedCourse recorded = enrollment == null
+                ? null
+                : enrollment.completedCourses().stream()
+                        .filter(c -> c.courseCode().equals(courseCode))
+                        .findFirst()
+                        .orElse(null);
+        if (recorded == null) {
+            throw new NotFoundException(
+                    "COMPLETION_NOT_FOUND", "courseCode", "No completion of " + courseCode + " is recorded here.");
+        }
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(id)),
+                new Update().pull("completedCourses", new Document("courseCode", courseCode)),
+                Enrollment.class);
+        audit.record(
+                "enrollment.course-removed",
+                "Enrollment",
+                id,
+                Map.of("courseCode", courseCode, "completedOn", String.valueOf(recorded.completedOn())));
+        return read(learner, programId);
     }
 
     /** Enrollments of learners the caller has already been allowed to read, by learner id. */

@@ -79,6 +79,12 @@ class PathwaysController {
         return enrollments.recordCourse(input);
     }
 
+    @MutationMapping
+    ProgramEnrollment removeCourseCompletion(
+            @Argument String learnerId, @Argument String programId, @Argument String courseCode) {
+        return enrollments.removeCourse(learnerId, programId, courseCode);
+    }
+
     @BatchMapping(typeName = "Learner", field = "programsOfStudy")
     Map<Learner, List<ProgramEnrollment>> programsOfStudy(List<Learner> learners) {
         Map<String, List<ProgramEnrollment>> byLearner = enrollments.forLearners(learners);

@@ -273,6 +273,32 @@ class ProgramsOfStudyTest extends IntegrationTest {
                 .entity(String.class)
                 .isEqualTo(LocalDate.now().minusDays(3).toString());
 
+        // A completion recorded by mistake can be removed, and progress follows.
+        String remove = "mutation($l: ID!, $p: ID!, $c: String!) { removeCourseCompletion(learnerId: $l,"
+                + " programId: $p, courseCode: $c) { completedCourses { courseCode } progress { stage } } }";
+        var removed = as(world.registrarA())
+                .document(remove)
+                .variable("l", world.learnerA().id())
+                .variable("p", programId)
+                .variable("c", "WLD 200")
+                .execute();
+        removed.path("removeCourseCompletion.completedCourses[*].courseCode")
+                .entityList(String.class)
+                .containsExactly("MFG 100");
+        removed.path("removeCourseCompletion.progress.stage")
+                .entity(String.class)
+                .isEqualTo("PARTICIPANT");
+        as(world.registrarA())
+                .document(remove)
+                .variable("l", world.learnerA().id())
+                .variable("p", programId)
+                .variable("c", "WLD 200")
+                .execute()
+                .errors()
+                .expect(e -> "COMPLETION_NOT_FOUND".equals(e.getExtensions().get("code")))
+                .verify();
+        complete(world.registrarA(), programId, "WLD 200");
+
         // Welding renews every 6 months: earned 8 months ago, it has expired and is still the one to aim for.
         recordCredential(
                 world.registrarA(),

@@ -424,6 +424,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         MANAGERS,
                         false));
         r.put(
+                "Mutation.removeCourseCompletion",
+                rule(
+                        "mutation($l: ID!) { removeCourseCompletion(learnerId: $l, programId: \"program-none\","
+                                + " courseCode: \"WLD 100\") { id } }",
+                        () -> Map.of("l", world.learnerA().id()),
+                        MANAGERS,
+                        false));
+        r.put(
                 "Mutation.recordCourseCompletion",
                 rule(
                         "mutation($i: CourseCompletionInput!) { recordCourseCompletion(input: $i) { id } }",
