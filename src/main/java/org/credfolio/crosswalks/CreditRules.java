@@ -1,12 +1,10 @@
 package org.credfolio.crosswalks;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,6 +18,7 @@ import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.shared.paging.PageRequests;
 import org.credfolio.shared.security.CurrentUser;
 import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.store.RandomIds;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
@@ -39,7 +38,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CreditRules {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final MongoOperations mongo;
     private final CatalogManagement catalog;
     private final AuditLog audit;
@@ -61,9 +59,7 @@ public class CreditRules {
     public CreditRule create(CreditRuleInput input) {
         CurrentUser user = CurrentUsers.require();
         validate(input);
-        byte[] id = new byte[8];
-        RANDOM.nextBytes(id);
-        CreditRule rule = build("rule-" + HexFormat.of().formatHex(id), 1, user, input);
+        CreditRule rule = build(RandomIds.withPrefix("rule"), 1, user, input);
         mongo.insert(rule);
         byInstitution.evict(rule.institutionId());
         audit.record("credit-rule.created", "CreditRule", rule.id(), Map.of("credentialId", rule.credentialId()));

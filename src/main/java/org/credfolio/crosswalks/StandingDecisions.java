@@ -1,15 +1,14 @@
 package org.credfolio.crosswalks;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Map;
 import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.paging.PageRequests;
 import org.credfolio.shared.security.CurrentUser;
 import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.store.RandomIds;
 import org.credfolio.trust.TrustProperties;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class StandingDecisions {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final MongoOperations mongo;
     private final AdvancedStanding standing;
     private final TrustProperties trust;
@@ -59,10 +57,8 @@ public class StandingDecisions {
                     "presentation",
                     "Decisions are recorded for learners of this service; the holder is " + holder + ".");
         }
-        byte[] id = new byte[8];
-        RANDOM.nextBytes(id);
         StandingDecision decision = mongo.insert(new StandingDecision(
-                "decision-" + HexFormat.of().formatHex(id),
+                RandomIds.withPrefix("decision"),
                 user.organizationId(),
                 holder.substring(learnerPrefix.length()),
                 holder,

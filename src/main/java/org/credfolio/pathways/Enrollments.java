@@ -120,7 +120,11 @@ public class Enrollments {
         }
         ProgramOfStudy.Course course = program.course(code).orElseThrow();
         Enrollment.CompletedCourse completed = new Enrollment.CompletedCourse(
-                code, course.title(), course.credits(), input.completedOn(), blankToNull(input.grade()));
+                code,
+                course.title(),
+                course.credits(),
+                input.completedOn(),
+                ProgramsOfStudy.blankToNull(input.grade()));
         Query notYetRecorded = Query.query(
                 Criteria.where("_id").is(id).and("completedCourses.courseCode").ne(code));
         boolean added =
@@ -230,9 +234,5 @@ public class Enrollments {
                 enrollment.enrolledOn(),
                 completed,
                 ProgramProgress.of(program, completed, held, today));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

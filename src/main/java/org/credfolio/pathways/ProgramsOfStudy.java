@@ -1,6 +1,5 @@
 package org.credfolio.pathways;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.shared.paging.PageRequests;
 import org.credfolio.shared.security.CurrentUser;
 import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.store.RandomIds;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -34,7 +34,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ProgramsOfStudy {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final MongoOperations mongo;
     private final CatalogManagement catalog;
     private final AuditLog audit;
@@ -50,7 +49,7 @@ public class ProgramsOfStudy {
         CurrentUser user = CurrentUsers.require();
         validate(input);
         Instant now = Instant.now();
-        ProgramOfStudy program = build("program-" + randomHex(), user.organizationId(), 1, input, now, now);
+        ProgramOfStudy program = build(RandomIds.withPrefix("program"), user.organizationId(), 1, input, now, now);
         mongo.insert(program);
         audit.record("program-of-study.created", "ProgramOfStudy", program.id(), Map.of("name", program.name()));
         return program;
@@ -202,13 +201,7 @@ public class ProgramsOfStudy {
         return list == null ? List.of() : list;
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String randomHex() {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes);
     }
 }
