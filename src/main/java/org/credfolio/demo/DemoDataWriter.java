@@ -13,6 +13,8 @@ import org.credfolio.awards.AwardSeeding;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.catalog.CredentialOccupationLink;
 import org.credfolio.catalog.Occupation;
+import org.credfolio.catalog.value.Endorsement;
+import org.credfolio.catalog.value.ValidationReview;
 import org.credfolio.crosswalks.CreditRule;
 import org.credfolio.learner.Learner;
 import org.credfolio.organization.Account;
@@ -55,6 +57,8 @@ final class DemoDataWriter {
         int links =
                 insertMissing(catalog.occupationLinks(), CredentialOccupationLink::id, CredentialOccupationLink.class);
         insertMissing(DemoCrosswalks.rules(now), CreditRule::id, CreditRule.class);
+        insertMissing(DemoValidation.reviews(), ValidationReview::id, ValidationReview.class);
+        insertMissing(DemoValidation.endorsements(), Endorsement::id, Endorsement.class);
         DemoData.DemoDataSet demo = DemoData.generate(catalog.credentials(), CatalogSeed.programsOfStudy());
         int learners = insertMissing(demo.learners(), Learner::id, Learner.class);
         int awards = insertAwards(demo);

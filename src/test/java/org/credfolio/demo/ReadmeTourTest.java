@@ -10,43 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.credfolio.support.TestStores;
+import org.credfolio.support.DemoDataTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
  * Runs every GraphQL example of README.md, as the role its first line names, against the demo
  * data: the tour a newcomer follows must work.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "credfolio.store.in-memory=true",
-            "credfolio.demo.enabled=true",
-            "credfolio.demo.password=readme-tour-password",
-            "credfolio.security.login-key-file=target/test-data/login-token-key.pem",
-            "credfolio.trust.key-encryption-key-file=target/test-data/key-encryption-key"
-        })
-class ReadmeTourTest {
-    private static final MongoDBContainer MONGO = TestStores.mongoDbOrNull();
+class ReadmeTourTest extends DemoDataTest {
     private static final Pattern EXAMPLE = Pattern.compile("```graphql\\n# as: ([a-z-]+)\\n(.*?)```", Pattern.DOTALL);
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        if (MONGO != null) {
-            // A database of its own: the demo must not meet other tests' data.
-            registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("credfolio-readme"));
-        }
-    }
 
     record Example(String role, String document) {}
 
@@ -128,28 +100,5 @@ class ReadmeTourTest {
             examples.add(new Example(m.group(1), m.group(2)));
         }
         return examples;
-    }
-
-    private HttpGraphQlTester tester(String role) {
-        WebTestClient client =
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        HttpGraphQlTester anonymous = HttpGraphQlTester.create(
-                client.mutate().baseUrl("http://localhost:" + port + "/graphql").build());
-        if (role.equals("anonymous")) {
-            return anonymous;
-        }
-        Map<?, ?> token = client.post()
-                .uri("/auth/token")
-                .bodyValue(Map.of("username", role + "@demo.credfolio.org", "password", "readme-tour-password"))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        return anonymous
-                .mutate()
-                .header("Authorization", "Bearer " + token.get("access_token"))
-                .build();
     }
 }

@@ -213,6 +213,41 @@ class AuthorizationMatrixTest extends IntegrationTest {
         r.put(
                 "Mutation.createChallenge",
                 rule("mutation { createChallenge(domain: \"example.org\") { challenge } }", Map::of, ALL_ROLES, true));
+        r.put(
+                "Query.valueThresholds",
+                rule("{ valueThresholds(region: \"TX\") { livingWage } }", Map::of, ALL_ROLES, true));
+        r.put(
+                "Mutation.reviewCredential",
+                rule(
+                        "mutation($i: ReviewInput!) { reviewCredential(input: $i) { id } }",
+                        () -> Map.of(
+                                "i",
+                                Map.of(
+                                        "credentialId",
+                                        world.welding().id(),
+                                        "scores",
+                                        Map.of(
+                                                "laborMarketValue", 4,
+                                                "transferability", 4,
+                                                "stackability", 4,
+                                                "highWageAlignment", 4,
+                                                "equitableAccess", 4))),
+                        EnumSet.of(Role.EMPLOYER, Role.COLLEGE),
+                        false));
+        r.put(
+                "Mutation.endorseCredential",
+                rule(
+                        "mutation($c: ID!) { endorseCredential(credentialId: $c) { region } }",
+                        () -> Map.of("c", world.welding().id()),
+                        EnumSet.of(Role.EMPLOYER),
+                        false));
+        r.put(
+                "Mutation.withdrawEndorsement",
+                rule(
+                        "mutation($c: ID!) { withdrawEndorsement(credentialId: $c) }",
+                        () -> Map.of("c", world.welding().id()),
+                        EnumSet.of(Role.EMPLOYER),
+                        false));
         r.put("Query.occupation", rule("{ occupation(socCode: \"51-4121\") { title } }", Map::of, ALL_ROLES, true));
         r.put("Query.me", rule("{ me { displayName } }", Map::of, EnumSet.of(Role.LEARNER), false));
         r.put(

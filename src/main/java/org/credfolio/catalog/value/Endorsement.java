@@ -1,0 +1,24 @@
+package org.credfolio.catalog.value;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An employer's statement that it hires for a credential in a region. One per employer, credential
+ * and region: the id is built from the three, so endorsing again updates the statement.
+ */
+@Document("endorsements")
+public record Endorsement(
+        @Id String id,
+        String credentialId,
+        String region,
+        String organizationId,
+        String statement,
+        String endorsedBy,
+        Instant endorsedAt) {
+
+    public static String idOf(String credentialId, String region, String organizationId) {
+        return credentialId + "|" + region + "|" + organizationId;
+    }
+}
