@@ -9,6 +9,8 @@ import org.credfolio.catalog.Portability;
  * reviews) and every rule with the figures it was judged on.
  *
  * @param qualifyingOccupation the SOC code of the occupation that made it high value, if any
+ * @param peakOpenings annual openings of its most demanded occupation that counts as in demand; null
+ *     when none does
  * @param stacksIntoHighValue ids of high-value credentials it stacks into
  * @param stateListed listed by the region's state (for {@code US}: by any state)
  * @param reviewOverdue never reviewed in the region, or last reviewed longer ago than allowed
@@ -20,6 +22,7 @@ public record CredentialValue(
         boolean inDemand,
         boolean paysLivingWage,
         String qualifyingOccupation,
+        Integer peakOpenings,
         Portability portability,
         List<String> stacksIntoHighValue,
         boolean stateListed,

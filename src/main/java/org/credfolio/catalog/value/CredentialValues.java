@@ -144,6 +144,7 @@ public class CredentialValues {
                 judgement.inDemand(),
                 judgement.paysLivingWage(),
                 judgement.qualifyingOccupation(),
+                judgement.peakOpenings(),
                 portability,
                 highValueTargets,
                 !listings.isEmpty(),

@@ -18,6 +18,7 @@ record LaborMarketJudgement(
         boolean inDemand,
         boolean paysLivingWage,
         String qualifyingOccupation,
+        Integer peakOpenings,
         List<ValueReason> reasons) {
 
     static LaborMarketJudgement of(List<Occupation> occupations, ValueThresholds t, long endorsements) {
@@ -28,7 +29,7 @@ record LaborMarketJudgement(
         if (judged.isEmpty()) {
             reasons.add(new ValueReason(
                     "OCCUPATION_FIGURES", false, "No linked occupation has BLS wage or openings figures."));
-            return new LaborMarketJudgement(ValueTier.NOT_CLASSIFIED, false, false, null, reasons);
+            return new LaborMarketJudgement(ValueTier.NOT_CLASSIFIED, false, false, null, null, reasons);
         }
         Optional<Occupation> qualifying = judged.stream()
                 .filter(o -> inDemand(o, t) && paysLivingWage(o, t))
@@ -75,7 +76,8 @@ record LaborMarketJudgement(
             }
             tier = inDemand ? ValueTier.LOW_WAGE : livingWage ? ValueTier.LIMITED_DEMAND : ValueTier.LOW_VALUE;
         }
-        return new LaborMarketJudgement(tier, inDemand, livingWage, qualifyingSoc, List.copyOf(reasons));
+        Integer peakOpenings = demanded.map(Occupation::annualOpenings).orElse(null);
+        return new LaborMarketJudgement(tier, inDemand, livingWage, qualifyingSoc, peakOpenings, List.copyOf(reasons));
     }
 
     static boolean inDemand(Occupation o, ValueThresholds t) {

@@ -1,0 +1,22 @@
+package org.credfolio.reporting;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code credfolio.reports.*}.
+ *
+ * @param minCellSize learner groups smaller than this are suppressed; 10 by default, the smallest
+ *     cell many state education agencies publish
+ * @param undersuppliedPerThousand a high-value credential earned by fewer learners than this per
+ *     1,000 of the district's learners is undersupplied
+ */
+@ConfigurationProperties("credfolio.reports")
+public record ReportProperties(Integer minCellSize, Double undersuppliedPerThousand) {
+    public ReportProperties {
+        minCellSize = minCellSize == null ? 10 : minCellSize;
+        undersuppliedPerThousand = undersuppliedPerThousand == null ? 5.0 : undersuppliedPerThousand;
+        if (minCellSize < 1) {
+            throw new IllegalArgumentException("credfolio.reports.min-cell-size must be at least 1");
+        }
+    }
+}
