@@ -29,7 +29,9 @@ class ArchitectureTest {
             // pathways signs the Comprehensive Learner Record as the learner's district, hence trust and organization.
             "pathways", List.of("shared", "organization", "catalog", "learner", "awards", "trust"),
             "crosswalks", List.of("shared", "catalog", "trust", "sharing"),
-            "sharing", List.of("shared", "organization", "awards", "learner", "trust"));
+            "sharing", List.of("shared", "organization", "awards", "learner", "trust"),
+            // Reports are read models: they aggregate learners and awards and judge by catalog value.
+            "reporting", List.of("shared", "organization", "catalog", "learner", "awards", "pathways"));
 
     private static final List<String> MODULES = List.of(
             "shared",

@@ -214,6 +214,34 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "Mutation.createChallenge",
                 rule("mutation { createChallenge(domain: \"example.org\") { challenge } }", Map::of, ALL_ROLES, true));
         r.put(
+                "Query.credentialAudit",
+                rule(
+                        "query($d: ID!) { credentialAudit(districtId: $d) { learners } }",
+                        () -> Map.of("d", world.districtA().id()),
+                        EnumSet.of(Role.DISTRICT_ADMIN),
+                        false));
+        r.put(
+                "Query.supplyDemand",
+                rule(
+                        "query($d: ID!) { supplyDemand(districtId: $d) { awards } }",
+                        () -> Map.of("d", world.districtA().id()),
+                        EnumSet.of(Role.DISTRICT_ADMIN),
+                        false));
+        r.put(
+                "Query.equity",
+                rule(
+                        "query($d: ID!) { equity(districtId: $d) { minCellSize } }",
+                        () -> Map.of("d", world.districtA().id()),
+                        EnumSet.of(Role.DISTRICT_ADMIN),
+                        false));
+        r.put(
+                "Query.funding",
+                rule(
+                        "query($d: ID!) { funding(districtId: $d) { exams } }",
+                        () -> Map.of("d", world.districtA().id()),
+                        EnumSet.of(Role.DISTRICT_ADMIN),
+                        false));
+        r.put(
                 "Query.valueThresholds",
                 rule("{ valueThresholds(region: \"TX\") { livingWage } }", Map::of, ALL_ROLES, true));
         r.put(
