@@ -70,6 +70,11 @@ public class CatalogManagement {
         return occupationCache.getAll(socCodes, occupations::findAllById, Occupation::socCode);
     }
 
+    /** A labor-market load changed these occupations: the next read must show the new figures. */
+    void evictOccupations(Collection<String> socCodes) {
+        socCodes.forEach(occupationCache::evict);
+    }
+
     /**
      * Links by {@link CredentialOccupationLink#idOf} ids: the curated one where it exists, a link
      * without a note otherwise.

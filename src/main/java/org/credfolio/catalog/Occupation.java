@@ -23,4 +23,77 @@ public record Occupation(
         Double growthPercent,
         Integer jobZone,
         String typicalEducation,
-        List<String> careerClusters) {}
+        List<String> careerClusters) {
+
+    // Each labor-market file provides some of the fields; loading one must leave the others alone.
+
+    public Occupation withTitle(String newTitle) {
+        return new Occupation(
+                socCode,
+                newTitle,
+                description,
+                medianAnnualWage,
+                annualOpenings,
+                growthPercent,
+                jobZone,
+                typicalEducation,
+                careerClusters);
+    }
+
+    public Occupation withMedianAnnualWage(Integer wage) {
+        return new Occupation(
+                socCode,
+                title,
+                description,
+                wage,
+                annualOpenings,
+                growthPercent,
+                jobZone,
+                typicalEducation,
+                careerClusters);
+    }
+
+    public Occupation withProjection(Integer openings, Double growth, String education) {
+        return new Occupation(
+                socCode, title, description, medianAnnualWage, openings, growth, jobZone, education, careerClusters);
+    }
+
+    public Occupation withDescription(String newDescription) {
+        return new Occupation(
+                socCode,
+                title,
+                newDescription,
+                medianAnnualWage,
+                annualOpenings,
+                growthPercent,
+                jobZone,
+                typicalEducation,
+                careerClusters);
+    }
+
+    public Occupation withJobZone(Integer zone) {
+        return new Occupation(
+                socCode,
+                title,
+                description,
+                medianAnnualWage,
+                annualOpenings,
+                growthPercent,
+                zone,
+                typicalEducation,
+                careerClusters);
+    }
+
+    public Occupation withCareerClusters(List<String> clusters) {
+        return new Occupation(
+                socCode,
+                title,
+                description,
+                medianAnnualWage,
+                annualOpenings,
+                growthPercent,
+                jobZone,
+                typicalEducation,
+                clusters);
+    }
+}

@@ -12,7 +12,9 @@ import org.credfolio.awards.Award;
 import org.credfolio.awards.AwardSeeding;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.catalog.CredentialOccupationLink;
+import org.credfolio.catalog.LaborMarketRelease;
 import org.credfolio.catalog.Occupation;
+import org.credfolio.catalog.labormarket.LaborMarketFile;
 import org.credfolio.catalog.value.Endorsement;
 import org.credfolio.catalog.value.ValidationReview;
 import org.credfolio.crosswalks.CreditRule;
@@ -51,7 +53,9 @@ final class DemoDataWriter {
 
     Counts write(PasswordEncoder encoder, String password, Instant now) {
         CatalogSeed.Catalog catalog = CatalogSeed.load(now);
-        int occupations = insertMissing(OccupationSeed.load(), Occupation::socCode, Occupation.class);
+        OccupationSeed.Seed seed = OccupationSeed.load(now);
+        int occupations = insertMissing(seed.occupations(), Occupation::socCode, Occupation.class);
+        insertReleasesOfNewFiles(seed.releases());
         int bodies = insertMissing(catalog.certifyingBodies(), Organization::id, Organization.class);
         int credentials = insertMissing(catalog.credentials(), CredentialDefinition::id, CredentialDefinition.class);
         int links =
@@ -84,6 +88,21 @@ final class DemoDataWriter {
             awardSeeding.insertAll(demo.districtByLearner(), missing);
         }
         return missing.values().stream().mapToInt(List::size).sum();
+    }
+
+    /**
+     * The seed counts as the first release of each file. Once a file has any release (a newer one
+     * loaded through the API, say), the seed must not claim to be its latest.
+     */
+    private void insertReleasesOfNewFiles(List<LaborMarketRelease> releases) {
+        Set<LaborMarketFile> recorded = new HashSet<>();
+        mongo.findAll(LaborMarketRelease.class).forEach(release -> recorded.add(release.file()));
+        List<LaborMarketRelease> first = releases.stream()
+                .filter(release -> !recorded.contains(release.file()))
+                .toList();
+        if (!first.isEmpty()) {
+            mongo.insert(first, LaborMarketRelease.class);
+        }
     }
 
     private <T> int insertMissing(List<T> items, Function<T, String> id, Class<T> type) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.credfolio.catalog.labormarket.Csv;
 
 /** Reads the public data files shipped under {@code classpath:seed/} (see NOTICE). */
 final class SeedFiles {
@@ -13,10 +14,6 @@ final class SeedFiles {
 
     static List<Map<String, String>> csv(String path) {
         return Csv.records(read(path));
-    }
-
-    static List<Map<String, String>> tabSeparated(String path) {
-        return Csv.tabRecords(read(path));
     }
 
     static String read(String path) {

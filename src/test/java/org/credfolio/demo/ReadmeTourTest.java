@@ -55,6 +55,27 @@ class ReadmeTourTest extends DemoDataTest {
     }
 
     @Test
+    void theSeedFilesAreTheLaborMarketReleasesInUse() {
+        var releases = tester("anonymous")
+                .document("{ laborMarketReleases { file source occupationsAdded } }")
+                .execute();
+        releases.path("laborMarketReleases[*].file")
+                .entityList(String.class)
+                .containsExactly(
+                        "OEWS_NATIONAL",
+                        "EMPLOYMENT_PROJECTIONS",
+                        "ONET_OCCUPATIONS",
+                        "ONET_JOB_ZONES",
+                        "ONET_CAREER_CLUSTERS");
+        releases.path("laborMarketReleases[0].source")
+                .entity(String.class)
+                .isEqualTo("bls/oews_national_may2024.csv")
+                .path("laborMarketReleases[0].occupationsAdded")
+                .entity(Integer.class)
+                .isEqualTo(831);
+    }
+
+    @Test
     void demoProgramsCarryRealTexasNamesAndTheDemoLearnerHasProgress() {
         tester("anonymous")
                 .document(

@@ -14,7 +14,10 @@ import org.credfolio.awards.AwardStatus;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.catalog.CredentialDefinition.StateListing;
 import org.credfolio.catalog.CredentialType;
+import org.credfolio.catalog.LaborMarketRelease;
 import org.credfolio.catalog.Occupation;
+import org.credfolio.catalog.labormarket.LaborMarketFile;
+import org.credfolio.catalog.labormarket.OewsNationalFile;
 import org.credfolio.learner.Learner;
 import org.credfolio.organization.Account;
 import org.credfolio.organization.Organization;
@@ -27,34 +30,17 @@ import org.junit.jupiter.api.Test;
 class SeedParsingTest {
     private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
 
+    private static OccupationSeed.Seed seed;
     private static Map<String, Occupation> occupations;
     private static CatalogSeed.Catalog catalog;
     private static Map<String, CredentialDefinition> credentials;
 
     @BeforeAll
     static void parseSeeds() {
-        occupations = byId(OccupationSeed.load(), Occupation::socCode);
+        seed = OccupationSeed.load(NOW);
+        occupations = byId(seed.occupations(), Occupation::socCode);
         catalog = CatalogSeed.load(NOW);
         credentials = byId(catalog.credentials(), CredentialDefinition::id);
-    }
-
-    @Test
-    void csvParserHandlesQuotesCommasDoubledQuotesLineBreaksAndBom() {
-        String text = "\uFEFFname,note\r\nplain,\"a, b\"\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\nshort\n";
-
-        assertThat(Csv.parse(text))
-                .containsExactly(
-                        List.of("name", "note"),
-                        List.of("plain", "a, b"),
-                        List.of("say \"hi\"", "two\nlines"),
-                        List.of("short"));
-        assertThat(Csv.records(text).get(2)).containsEntry("name", "short").containsEntry("note", "");
-    }
-
-    @Test
-    void tabSeparatedTextKeepsQuotesAsCharacters() {
-        assertThat(Csv.tabRecords("Code\tTitle\n1\t\"Quoted\", with comma\n"))
-                .containsExactly(Map.of("Code", "1", "Title", "\"Quoted\", with comma"));
     }
 
     @Test
@@ -87,10 +73,9 @@ class SeedParsingTest {
 
     @Test
     void topCodedWagesAreTheThresholdAndSuppressedWagesAreNull() {
-        assertThat(occupations.get("29-1211").medianAnnualWage()).isEqualTo(BlsSeed.TOP_CODED_ANNUAL_WAGE);
+        assertThat(occupations.get("29-1211").medianAnnualWage()).isEqualTo(OewsNationalFile.TOP_CODED_ANNUAL_WAGE);
         assertThat(occupations.get("27-2011").medianAnnualWage()).isNull();
         assertThat(occupations.get("27-2011").annualOpenings()).isEqualTo(6_300);
-        assertThat(BlsSeed.annualWage("81,680")).isEqualTo(81_680);
     }
 
     @Test
@@ -100,7 +85,22 @@ class SeedParsingTest {
         Occupation fishers = occupations.get("45-3031");
         assertThat(fishers.title()).isEqualTo("Fishing and Hunting Workers");
         assertThat(fishers.medianAnnualWage()).isNull();
-        assertThat(BlsSeed.title("Actors    * Actor Understudy* Actress")).isEqualTo("Actors");
+        assertThat(fishers.annualOpenings()).isEqualTo(2_800);
+        assertThat(fishers.growthPercent()).isEqualTo(-4.6);
+    }
+
+    @Test
+    void eachSeedFileCountsAsTheFirstReleaseOfItsFile() {
+        assertThat(seed.releases()).extracting(LaborMarketRelease::file).containsExactly(LaborMarketFile.values());
+        LaborMarketRelease oews = seed.releases().get(0);
+        assertThat(oews.source()).isEqualTo("bls/oews_national_may2024.csv");
+        assertThat(oews.dataRows()).isEqualTo(1403);
+        assertThat(oews.occupationsAdded()).isEqualTo(831);
+        assertThat(oews.loadedAt()).isEqualTo(NOW);
+        assertThat(oews.sha256()).matches("[0-9a-f]{64}");
+        LaborMarketRelease jobZones = seed.releases().get(3);
+        assertThat(jobZones.occupationsUpdated()).isPositive().isLessThanOrEqualTo(832);
+        assertThat(jobZones.occupationsAdded()).isZero();
     }
 
     @Test

@@ -277,6 +277,17 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         EnumSet.of(Role.EMPLOYER),
                         false));
         r.put("Query.occupation", rule("{ occupation(socCode: \"51-4121\") { title } }", Map::of, ALL_ROLES, true));
+        r.put(
+                "Query.laborMarketReleases",
+                rule("{ laborMarketReleases { file loadedAt sha256 } }", Map::of, ALL_ROLES, true));
+        // An empty file: refused with a report, so the allowed call changes nothing.
+        r.put(
+                "Mutation.loadLaborMarketFile",
+                rule(
+                        "mutation { loadLaborMarketFile(file: OEWS_NATIONAL, content: \"\") { applied problemCount } }",
+                        Map::of,
+                        EnumSet.of(Role.PLATFORM_ADMIN),
+                        false));
         r.put("Query.me", rule("{ me { displayName } }", Map::of, EnumSet.of(Role.LEARNER), false));
         r.put(
                 "Query.learner",
