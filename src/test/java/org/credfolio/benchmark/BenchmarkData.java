@@ -18,6 +18,7 @@ import org.credfolio.awards.AwardStatus;
 import org.credfolio.awards.FeePayer;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.catalog.Occupation;
+import org.credfolio.learner.Demographics;
 import org.credfolio.learner.Learner;
 import org.credfolio.organization.Account;
 import org.credfolio.organization.Organization;
@@ -34,6 +35,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 final class BenchmarkData {
     private static final int BATCH = 1_000;
+    static final String ADMIN_USERNAME = "district-admin@benchmark.credfolio.org";
+    static final String DISTRICT = "bench-district";
     private static final Instant NOW = Instant.now();
 
     record Loaded(List<String> learnerIds, String username, String password, int awards, Duration took) {}
@@ -78,8 +81,10 @@ final class BenchmarkData {
 
         String username = "registrar@benchmark.credfolio.org";
         String password = "bench-" + UUID.randomUUID();
+        String hash = passwords.encode(password);
+        mongo.insert(new Account("bench-registrar", username, hash, Role.REGISTRAR, district.id(), null, NOW));
         mongo.insert(new Account(
-                "bench-registrar", username, passwords.encode(password), Role.REGISTRAR, district.id(), null, NOW));
+                "bench-district-admin", ADMIN_USERNAME, hash, Role.DISTRICT_ADMIN, district.id(), null, NOW));
         return new Loaded(
                 List.copyOf(learnerIds),
                 username,
@@ -104,10 +109,20 @@ final class BenchmarkData {
                 family,
                 (family + " " + given).toLowerCase(),
                 2025 + n % 4,
-                List.of("Benchmark pathway"),
-                null,
+                n % 3 == 0 ? List.of() : List.of("Benchmark pathway"),
+                demographics(n),
                 NOW,
                 NOW);
+    }
+
+    /** Spread over every group, so equity reports have groups of every size to count. */
+    private static Demographics demographics(int n) {
+        return new Demographics(
+                Demographics.RaceEthnicity.values()[n % 7],
+                Demographics.Gender.values()[n % 4],
+                n % 3 == 0,
+                n % 5 == 0,
+                n % 9 == 0);
     }
 
     /** Distinct credentials, each earned on a date in 2023-2025, with expiry from the renewal period. */
