@@ -72,9 +72,10 @@ public class DistrictReports {
         Map<String, List<String>> offeredIn = programsByCredential(districtId);
         Set<String> ids = new LinkedHashSet<>(counts.keySet());
         ids.addAll(offeredIn.keySet());
-        Map<String, CredentialValue> judged = values.classify(catalog.getAll(ids), region(district));
+        List<CredentialDefinition> credentials = catalog.getAll(ids);
+        Map<String, CredentialValue> judged = values.classify(credentials, region(district));
         List<CredentialAuditReport.Row> rows = new ArrayList<>();
-        for (CredentialDefinition credential : catalog.getAll(ids)) {
+        for (CredentialDefinition credential : credentials) {
             CredentialValue value = judged.get(credential.id());
             CredentialCount count = counts.getOrDefault(credential.id(), new CredentialCount(credential.id(), 0, 0));
             AuditRecommendation recommendation = AuditRecommendation.of(value);
@@ -140,7 +141,7 @@ public class DistrictReports {
                 .filter(earnedIds::contains)
                 .toList();
         List<SupplyDemandReport.Row> undersupplied = inDemand.stream()
-                .filter(r -> r.tier() == org.credfolio.catalog.value.ValueTier.HIGH_VALUE)
+                .filter(r -> catalogValues.get(r.credentialId()).highValue())
                 .filter(r -> r.earnersPerThousand() < properties.undersuppliedPerThousand())
                 .limit(TOP)
                 .toList();

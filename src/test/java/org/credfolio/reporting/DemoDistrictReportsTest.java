@@ -27,25 +27,28 @@ class DemoDistrictReportsTest extends DemoDataTest {
                 "{ credentialAudit(districtId: \"demo-district\") { learners keepCount reviewCount phaseOutCount"
                         + " rows { credential { id name } value { tier } earners awards offeredIn recommendation because } } }",
                 "credentialAudit");
-        System.out.println(audit);
         Map<String, Object> supply = report(
                 "{ supplyDemand(districtId: \"demo-district\") { awards inDemandAwards inDemandPercent highValuePercent"
                         + " mostEarned { credential { name } awards tier } mostInDemand { credential { name } peakOpenings }"
                         + " overlap { name } undersupplied { credential { name } earnersPerThousand } } }",
                 "supplyDemand");
-        System.out.println(supply);
         Map<String, Object> equity = report(
                 "{ equity(districtId: \"demo-district\") { minCellSize overall { learners attained attainmentRate highValue"
                         + " highValueRate } dimensions { dimension groups { group suppressed learners attained"
                         + " attainmentRate attainmentGap highValue highValueRate highValueGap } } } }",
                 "equity");
-        System.out.println(equity);
         Map<String, Object> funding = report(
                 "{ funding(districtId: \"demo-district\") { exams amount coveredExams coveredAmount learnersServed"
                         + " sources { payer coverage exams amount learners } } }",
                 "funding");
-        System.out.println(funding);
         assertThat(audit.get("learners")).isEqualTo(300);
         assertThat((List<?>) audit.get("rows")).isNotEmpty();
+        assertThat((List<?>) supply.get("mostEarned"))
+                .hasSizeLessThanOrEqualTo(10)
+                .isNotEmpty();
+        assertThat(equity.get("overall"))
+                .extracting(o -> ((Map<?, ?>) o).get("learners"))
+                .isEqualTo(300);
+        assertThat((List<?>) funding.get("sources")).hasSize(6);
     }
 }
