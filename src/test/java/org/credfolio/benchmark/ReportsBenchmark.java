@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,8 +52,19 @@ public final class ReportsBenchmark {
 
     private ReportsBenchmark() {}
 
+    /**
+     * A whole district's report on the embedded store takes longer than the default 10 s GraphQL
+     * budget once a district nears 100,000 learners, so this run allows two minutes unless its
+     * arguments set {@code --credfolio.graphql.timeout} themselves.
+     */
+    private static final String TIMEOUT = "--credfolio.graphql.timeout=";
+
     public static void main(String[] args) throws Exception {
-        BenchmarkLauncher.launch("reports", args, (settings, app, dataDirectory) -> run(app, settings));
+        String[] withTimeout = Arrays.stream(args).anyMatch(a -> a.startsWith(TIMEOUT))
+                ? args
+                : Stream.concat(Stream.of(TIMEOUT + "120s"), Arrays.stream(args))
+                        .toArray(String[]::new);
+        BenchmarkLauncher.launch("reports", withTimeout, (settings, app, dataDirectory) -> run(app, settings));
     }
 
     private static void run(ConfigurableApplicationContext app, BenchmarkSettings settings) throws Exception {
