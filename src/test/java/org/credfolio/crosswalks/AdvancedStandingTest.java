@@ -278,23 +278,8 @@ class AdvancedStandingTest extends IntegrationTest {
     }
 
     private String earn(String credentialId, LocalDate on, String result) {
-        String id = as(world.registrarA())
-                .document("mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "learnerId",
-                                world.learnerA().id(),
-                                "credentialId",
-                                credentialId,
-                                "earnedOn",
-                                on.toString(),
-                                "result",
-                                result))
-                .execute()
-                .path("recordEarnedCredential.id")
-                .entity(String.class)
-                .get();
+        String id =
+                recordCredential(world.registrarA(), world.learnerA().id(), credentialId, on, Map.of("result", result));
         return jwtOf(id);
     }
 

@@ -3,11 +3,9 @@ package org.credfolio.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.credfolio.learner.Learner;
@@ -15,9 +13,7 @@ import org.credfolio.support.IntegrationTest;
 import org.credfolio.support.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * What the report pipelines count: a learner who earns a credential twice is one earner and two
@@ -29,16 +25,13 @@ class DistrictCountsTest extends IntegrationTest {
     private static final String FUNDING = "query($d: ID!) { funding(districtId: $d) { exams coveredExams"
             + " learnersServed sources { payer exams amount learners } } }";
 
-    @Autowired
-    MongoOperations mongo;
-
     private Tenants.World world;
 
     @BeforeEach
     void awards() {
         world = tenants.create();
-        String twice = mongo.insert(learner()).id();
-        String familyOnly = mongo.insert(learner()).id();
+        String twice = learner().id();
+        String familyOnly = learner().id();
         LocalDate day = LocalDate.now().minusDays(30);
         record(twice, world.welding().id(), day, "DISTRICT", "120.00");
         record(twice, world.welding().id(), day.plusDays(7), "FAMILY", "120.00");
@@ -87,23 +80,12 @@ class DistrictCountsTest extends IntegrationTest {
     }
 
     private String record(String learnerId, String credentialId, LocalDate earnedOn, String payer, String amount) {
-        return as(world.registrarA())
-                .document("mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "learnerId",
-                                learnerId,
-                                "credentialId",
-                                credentialId,
-                                "earnedOn",
-                                earnedOn.toString(),
-                                "examFee",
-                                Map.of("payer", payer, "amount", amount)))
-                .execute()
-                .path("recordEarnedCredential.id")
-                .entity(String.class)
-                .get();
+        return recordCredential(
+                world.registrarA(),
+                learnerId,
+                credentialId,
+                earnedOn,
+                Map.of("examFee", Map.of("payer", payer, "amount", amount)));
     }
 
     @SuppressWarnings("unchecked")
@@ -127,19 +109,6 @@ class DistrictCountsTest extends IntegrationTest {
     }
 
     private Learner learner() {
-        String id = UUID.randomUUID().toString();
-        return new Learner(
-                id,
-                world.districtA().id(),
-                world.schoolA().id(),
-                "T-" + id.substring(0, 8),
-                "Test",
-                "Learner",
-                "learner test",
-                2027,
-                List.of(),
-                null,
-                Instant.now(),
-                Instant.now());
+        return tenants.learner(world.districtA(), world.schoolA(), "Test", "Learner");
     }
 }

@@ -2,20 +2,16 @@ package org.credfolio.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.credfolio.learner.Demographics;
 import org.credfolio.learner.Learner;
 import org.credfolio.support.IntegrationTest;
 import org.credfolio.support.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.data.mongodb.core.MongoOperations;
 
 /** A district admin sees their own district's reports, counted from their own learners only. */
 class DistrictReportsTenancyTest extends IntegrationTest {
@@ -24,9 +20,6 @@ class DistrictReportsTenancyTest extends IntegrationTest {
     private static final String AUDIT = "query($d: ID!) { credentialAudit(districtId: $d) { learners"
             + " rows { credential { id } earners recommendation } } }";
 
-    @Autowired
-    MongoOperations mongo;
-
     private Tenants.World world;
 
     @BeforeEach
@@ -34,7 +27,7 @@ class DistrictReportsTenancyTest extends IntegrationTest {
         world = tenants.create();
         // 14 more learners in district A: 12 female, 2 male; 11 of all 15 earn the welding credential.
         for (int i = 0; i < 14; i++) {
-            Learner learner = mongo.insert(learner(i < 12 ? Demographics.Gender.FEMALE : Demographics.Gender.MALE));
+            Learner learner = learner(i < 12 ? Demographics.Gender.FEMALE : Demographics.Gender.MALE);
             if (i < 11) {
                 recordCredential(
                         world.registrarA(),
@@ -51,20 +44,13 @@ class DistrictReportsTenancyTest extends IntegrationTest {
     }
 
     private Learner learner(Demographics.Gender gender) {
-        String id = UUID.randomUUID().toString();
-        return new Learner(
-                id,
-                world.districtA().id(),
-                world.schoolA().id(),
-                "T-" + id.substring(0, 8),
+        return tenants.learner(
+                world.districtA(),
+                world.schoolA(),
                 "Test",
                 "Learner",
-                "learner test",
-                2027,
-                List.of(),
                 new Demographics(Demographics.RaceEthnicity.ASIAN, gender, true, false, false),
-                Instant.now(),
-                Instant.now());
+                List.of());
     }
 
     @Test

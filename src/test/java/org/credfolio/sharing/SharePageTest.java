@@ -134,23 +134,12 @@ class SharePageTest extends SharingTestBase {
     }
 
     private String recordExpired() {
-        return as(world.registrarA())
-                .document("mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "learnerId",
-                                world.learnerA().id(),
-                                "credentialId",
-                                world.aPlus().id(),
-                                "earnedOn",
-                                "2019-01-01",
-                                "expiresOn",
-                                "2021-01-01"))
-                .execute()
-                .path("recordEarnedCredential.id")
-                .entity(String.class)
-                .get();
+        return recordCredential(
+                world.registrarA(),
+                world.learnerA().id(),
+                world.aPlus().id(),
+                LocalDate.parse("2019-01-01"),
+                Map.of("expiresOn", "2021-01-01"));
     }
 
     private String shareIdOf(String token) {

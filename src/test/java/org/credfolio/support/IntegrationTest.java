@@ -73,19 +73,26 @@ public abstract class IntegrationTest {
     /** Records an earned credential through the API, as the given registrar; returns its id. */
     protected String recordCredential(
             Tenants.User registrar, String learnerId, String credentialId, LocalDate earnedOn) {
+        return recordCredential(registrar, learnerId, credentialId, earnedOn, Map.of("result", "Pass"));
+    }
+
+    /**
+     * Records an earned credential with more input fields (such as {@code examFee}) beside the
+     * learner, credential and date.
+     */
+    protected String recordCredential(
+            Tenants.User registrar,
+            String learnerId,
+            String credentialId,
+            LocalDate earnedOn,
+            Map<String, Object> moreInput) {
+        Map<String, Object> input = new java.util.HashMap<>(moreInput);
+        input.put("learnerId", learnerId);
+        input.put("credentialId", credentialId);
+        input.put("earnedOn", earnedOn.toString());
         return as(registrar)
                 .document("mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "learnerId",
-                                learnerId,
-                                "credentialId",
-                                credentialId,
-                                "earnedOn",
-                                earnedOn.toString(),
-                                "result",
-                                "Pass"))
+                .variable("i", input)
                 .execute()
                 .path("recordEarnedCredential.id")
                 .entity(String.class)

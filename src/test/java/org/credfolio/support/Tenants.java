@@ -8,6 +8,7 @@ import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.catalog.CredentialType;
 import org.credfolio.catalog.Occupation;
 import org.credfolio.catalog.Portability;
+import org.credfolio.learner.Demographics;
 import org.credfolio.learner.Learner;
 import org.credfolio.organization.Account;
 import org.credfolio.organization.Organization;
@@ -91,8 +92,19 @@ public class Tenants {
                 user(run, Role.PLATFORM_ADMIN, null, null, password, hash));
     }
 
-    /** Inserts another learner of the given school. */
+    /** Inserts another learner of the given school, on the Welding pathway, without demographics. */
     public Learner learner(Organization district, Organization school, String given, String family) {
+        return learner(district, school, given, family, null, List.of("Welding"));
+    }
+
+    /** Inserts another learner of the given school with the given demographics and CTE pathways. */
+    public Learner learner(
+            Organization district,
+            Organization school,
+            String given,
+            String family,
+            Demographics demographics,
+            List<String> ctePathways) {
         String id = UUID.randomUUID().toString();
         return mongo.insert(new Learner(
                 id,
@@ -103,8 +115,8 @@ public class Tenants {
                 family,
                 (family + " " + given).toLowerCase(),
                 2027,
-                List.of("Welding"),
-                null,
+                ctePathways,
+                demographics,
                 Instant.now(),
                 Instant.now()));
     }
