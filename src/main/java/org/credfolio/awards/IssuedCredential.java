@@ -1,7 +1,7 @@
 package org.credfolio.awards;
 
 import java.time.Instant;
-import org.credfolio.trust.StatusAllocation;
+import org.credfolio.trust.status.StatusAllocation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -15,7 +15,7 @@ import org.credfolio.shared.error.CredfolioException;
 import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.trust.CredentialForms;
-import org.credfolio.trust.IssuerKeys;
+import org.credfolio.trust.keys.IssuerKeys;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

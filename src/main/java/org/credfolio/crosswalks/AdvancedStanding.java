@@ -10,11 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.credfolio.trust.CredentialSummary;
-import org.credfolio.trust.CredentialVerification;
-import org.credfolio.trust.PresentationVerification;
-import org.credfolio.trust.PresentationVerifier;
-import org.credfolio.trust.VerificationCheck;
+import org.credfolio.trust.verification.CredentialSummary;
+import org.credfolio.trust.verification.CredentialVerification;
+import org.credfolio.trust.verification.PresentationVerification;
+import org.credfolio.trust.verification.PresentationVerifier;
+import org.credfolio.trust.verification.VerificationCheck;
 import org.springframework.stereotype.Service;
 
 /**

@@ -16,7 +16,7 @@ import org.credfolio.shared.security.CurrentUser;
 import org.credfolio.shared.security.CurrentUsers;
 import org.credfolio.shared.security.Role;
 import org.credfolio.trust.CredentialForms;
-import org.credfolio.trust.IssuerKeys;
+import org.credfolio.trust.keys.IssuerKeys;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

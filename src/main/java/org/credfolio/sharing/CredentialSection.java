@@ -3,9 +3,9 @@ package org.credfolio.sharing;
 import static org.credfolio.sharing.Html.escape;
 
 import org.credfolio.sharing.ShareViews.ShownCredential;
-import org.credfolio.trust.CredentialSummary;
-import org.credfolio.trust.CredentialVerification;
-import org.credfolio.trust.VerificationCheck;
+import org.credfolio.trust.verification.CredentialSummary;
+import org.credfolio.trust.verification.CredentialVerification;
+import org.credfolio.trust.verification.VerificationCheck;
 
 /**
  * One credential on the share page: what it is, who issued it, its dates, the verdict in words, the

@@ -1,7 +1,7 @@
 package org.credfolio.sharing;
 
 import java.util.Optional;
-import org.credfolio.trust.Presentations;
+import org.credfolio.trust.presentation.Presentations;
 import org.springframework.stereotype.Service;
 
 /**

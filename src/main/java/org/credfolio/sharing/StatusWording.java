@@ -2,9 +2,9 @@ package org.credfolio.sharing;
 
 import org.credfolio.awards.AwardStatus;
 import org.credfolio.sharing.ShareViews.ShownCredential;
-import org.credfolio.trust.CredentialSummary;
-import org.credfolio.trust.CredentialVerification;
-import org.credfolio.trust.VerificationCheck;
+import org.credfolio.trust.verification.CredentialSummary;
+import org.credfolio.trust.verification.CredentialVerification;
+import org.credfolio.trust.verification.VerificationCheck;
 
 /** What the page says about one credential: the verifier's conclusion in plain words, and a tone. */
 record StatusWording(String text, Tone tone) {

@@ -38,7 +38,7 @@ public final class CredentialForms {
     }
 
     /** The compact JWS inside any accepted form; other input is returned as is, for the parser to refuse. */
-    static String compact(String input, String dataUrlPrefix) {
+    public static String compact(String input, String dataUrlPrefix) {
         if (input == null) {
             return null;
         }
@@ -55,7 +55,7 @@ public final class CredentialForms {
     }
 
     /** The compact JWS of an enveloped credential object inside a presentation, or null. */
-    static String fromEnvelope(Object item) {
+    public static String fromEnvelope(Object item) {
         if (item instanceof String s) {
             return compact(s, CREDENTIAL_DATA_URL);
         }

@@ -53,7 +53,7 @@ public record TrustProperties(
     }
 
     /** The URL of a status list credential. */
-    String statusListUrl(String listId) {
+    public String statusListUrl(String listId) {
         return publicBaseUrl + "/status-lists/" + listId;
     }
 }

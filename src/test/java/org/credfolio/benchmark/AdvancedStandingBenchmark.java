@@ -16,10 +16,10 @@ import org.credfolio.crosswalks.CourseLevel;
 import org.credfolio.crosswalks.CreditAuthority;
 import org.credfolio.crosswalks.CreditRule;
 import org.credfolio.crosswalks.CreditUnit;
-import org.credfolio.trust.IssuerKeys;
-import org.credfolio.trust.PresentationVerifier;
-import org.credfolio.trust.Presentations;
 import org.credfolio.trust.TrustProperties;
+import org.credfolio.trust.keys.IssuerKeys;
+import org.credfolio.trust.presentation.Presentations;
+import org.credfolio.trust.verification.PresentationVerifier;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
 

@@ -19,8 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.credfolio.trust.CredentialForms;
-import org.credfolio.trust.IssuerKeys;
-import org.credfolio.trust.RawJose;
+import org.credfolio.trust.keys.IssuerKeys;
+import org.credfolio.trust.keys.RawJose;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.credfolio.support.IntegrationTest;
 import org.credfolio.support.Tenants;
-import org.credfolio.trust.Presentations;
+import org.credfolio.trust.presentation.Presentations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.credfolio.shared.security.Role;
 import org.credfolio.support.IntegrationTest;
 import org.credfolio.support.Tenants;
-import org.credfolio.trust.IssuerKeys;
+import org.credfolio.trust.keys.IssuerKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,0 +1,205 @@
+package org.credfolio.trust.status;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.credfolio.trust.TrustProperties;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bitstring Status Lists (W3C Bitstring Status List v1.0): every credential gets a random unused
+ * index in its issuer's current revocation list and suspension list. Lists hold 131,072 entries,
+ * the specification's minimum for group privacy; a list takes new credentials until half its
+ * indexes are used, so a random free index is found in a try or two.
+ */
+@Service
+public class StatusLists {
+    public static final int SIZE = 131_072;
+    private static final int FILL_LIMIT = SIZE / 2;
+    private static final int MAX_ATTEMPTS = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final java.time.Duration FRESHNESS = java.time.Duration.ofSeconds(1);
+    private final MongoOperations mongo;
+    private final TrustProperties properties;
+
+    /** One list's bits as of a stored version; lists are few (two per issuer per 65,536 credentials). */
+    private record Snapshot(long version, byte[] bits, long checkedAt) {}
+
+    private final Map<String, Snapshot> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
+
+    StatusLists(MongoOperations mongo, TrustProperties properties) {
+        this.mongo = mongo;
+        this.properties = properties;
+    }
+
+    /** Reserves a revocation and a suspension index for a new credential of the organization. */
+    public StatusAllocation allocate(String organizationId) {
+        return new StatusAllocation(
+                allocate(organizationId, StatusPurpose.REVOCATION), allocate(organizationId, StatusPurpose.SUSPENSION));
+    }
+
+    /** The {@code credentialStatus} value of a credential: one BitstringStatusListEntry per purpose. */
+    public List<Map<String, Object>> credentialStatus(StatusAllocation allocation) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (StatusPurpose purpose : StatusPurpose.values()) {
+            String key = allocation.entry(purpose);
+            int colon = key.lastIndexOf(':');
+            String listUrl = properties.statusListUrl(key.substring(0, colon));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", listUrl + "#" + key.substring(colon + 1));
+            entry.put("type", "BitstringStatusListEntry");
+            entry.put("statusPurpose", purpose.value());
+            entry.put("statusListIndex", key.substring(colon + 1));
+            entry.put("statusListCredential", listUrl);
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    /**
+     * Sets or clears one purpose's bit of a credential. Idempotent, so a status change can simply be
+     * applied again when an earlier attempt was interrupted.
+     */
+    public void set(StatusAllocation allocation, StatusPurpose purpose, boolean value) {
+        String key = allocation.entry(purpose);
+        String listId = key.substring(0, key.lastIndexOf(':'));
+        // Filtered by _id alone: the embedded store uses its _id index only for exactly that filter.
+        var result = mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(key)), Update.update("set", value), StatusListEntry.class);
+        if (result.getModifiedCount() > 0) {
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(listId)), new Update().inc("version", 1), StatusList.class);
+        }
+        snapshots.remove(listId);
+    }
+
+    /**
+     * Whether the bit at {@code index} of a list kept here is set; empty when the list is not ours.
+     * Read from this instance's copy of the list, which a change made here replaces at once and which
+     * is compared with the stored list's version at most every {@link #FRESHNESS}: a change made on
+     * another instance shows within a second, and a verification costs no store read otherwise.
+     */
+    public Optional<Boolean> isSet(String listId, int index) {
+        Snapshot snapshot = snapshot(listId);
+        return snapshot == null ? Optional.empty() : Optional.of(Bitstring.isSet(snapshot.bits(), index));
+    }
+
+    private Snapshot snapshot(String listId) {
+        long now = System.nanoTime();
+        Snapshot current = snapshots.get(listId);
+        if (current != null && now - current.checkedAt() < FRESHNESS.toNanos()) {
+            return current;
+        }
+        StatusList list = mongo.findById(listId, StatusList.class);
+        if (list == null) {
+            snapshots.remove(listId);
+            return null;
+        }
+        // The version is read before the bits, so a copy is never newer-labelled than its content.
+        Snapshot fresh = current != null && current.version() == list.version()
+                ? new Snapshot(current.version(), current.bits(), now)
+                : new Snapshot(list.version(), bits(listId), now);
+        snapshots.put(listId, fresh);
+        return fresh;
+    }
+
+    Optional<StatusList> find(String listId) {
+        return Optional.ofNullable(mongo.findById(listId, StatusList.class));
+    }
+
+    /** The list's bits as the specification orders them. */
+    byte[] bits(String listId) {
+        byte[] bits = Bitstring.empty(SIZE);
+        mongo.find(Query.query(Criteria.where("listId").is(listId).and("set").is(true)), StatusListEntry.class)
+                .forEach(e -> Bitstring.set(bits, e.index()));
+        return bits;
+    }
+
+    /** Local list id of a status list URL of this service, or null. */
+    public String localListId(String statusListCredentialUrl) {
+        String prefix = properties.statusListUrl("");
+        if (statusListCredentialUrl == null || !statusListCredentialUrl.startsWith(prefix)) {
+            return null;
+        }
+        String id = statusListCredentialUrl.substring(prefix.length());
+        return id.matches("[0-9a-f]{24}") ? id : null;
+    }
+
+    private String allocate(String organizationId, StatusPurpose purpose) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            StatusList list = currentList(organizationId, purpose);
+            int index = RANDOM.nextInt(list.size());
+            try {
+                mongo.insert(new StatusListEntry(StatusListEntry.key(list.id(), index), list.id(), index, false));
+            } catch (DuplicateKeyException taken) {
+                continue;
+            }
+            StatusList counted = mongo.findAndModify(
+                    Query.query(Criteria.where("_id").is(list.id())),
+                    new Update().inc("allocated", 1),
+                    FindAndModifyOptions.options().returnNew(true),
+                    StatusList.class);
+            if (counted != null && counted.allocated() >= FILL_LIMIT) {
+                startNewList(organizationId, purpose, list.id());
+            }
+            return StatusListEntry.key(list.id(), index);
+        }
+        throw new IllegalStateException("No free status list index after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    private StatusList currentList(String organizationId, StatusPurpose purpose) {
+        CurrentStatusList current = mongo.findById(pointerKey(organizationId, purpose), CurrentStatusList.class);
+        if (current == null) {
+            return startNewList(organizationId, purpose, null);
+        }
+        return mongo.findById(current.listId(), StatusList.class);
+    }
+
+    /**
+     * Creates a list and points new credentials at it, unless another caller already replaced
+     * {@code full}; either way returns the list now current.
+     */
+    private StatusList startNewList(String organizationId, StatusPurpose purpose, String full) {
+        byte[] random = new byte[12];
+        RANDOM.nextBytes(random);
+        StatusList fresh = mongo.insert(
+                new StatusList(HexFormat.of().formatHex(random), organizationId, purpose, SIZE, 0, 0, Instant.now()));
+        String key = pointerKey(organizationId, purpose);
+        if (full == null) {
+            try {
+                mongo.insert(new CurrentStatusList(key, fresh.id()));
+                return fresh;
+            } catch (DuplicateKeyException lostRace) {
+                mongo.remove(fresh);
+            }
+        } else if (mongo.updateFirst(
+                                Query.query(Criteria.where("_id")
+                                        .is(key)
+                                        .and("listId")
+                                        .is(full)),
+                                Update.update("listId", fresh.id()),
+                                CurrentStatusList.class)
+                        .getModifiedCount()
+                > 0) {
+            return fresh;
+        } else {
+            mongo.remove(fresh);
+        }
+        return mongo.findById(mongo.findById(key, CurrentStatusList.class).listId(), StatusList.class);
+    }
+
+    private static String pointerKey(String organizationId, StatusPurpose purpose) {
+        return organizationId + ":" + purpose.value();
+    }
+}

@@ -1,0 +1,51 @@
+package org.credfolio.trust.verification;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers which tokens' signatures already verified, by SHA-256 of the whole token, and with
+ * which key. A popular share link is then answered without repeating the signature math; the key's
+ * standing, the validity window and the status bits are still checked on every verification.
+ * Only successes are kept, so a flood of forgeries cannot push them out faster than real use.
+ */
+@Component
+class SignatureCache {
+    private static final int MAX_ENTRIES = 100_000;
+    private final Map<String, String> verifiedKeyIds = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    /** The key id that verified this token before, or null. */
+    String verifiedWith(String token) {
+        String hash = hash(token);
+        synchronized (verifiedKeyIds) {
+            return verifiedKeyIds.get(hash);
+        }
+    }
+
+    void remember(String token, String kid) {
+        String hash = hash(token);
+        synchronized (verifiedKeyIds) {
+            verifiedKeyIds.put(hash, kid);
+        }
+    }
+
+    private static String hash(String token) {
+        try {
+            return Base64.getEncoder()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
