@@ -77,7 +77,7 @@ public class CompromisedKeys {
 
     private IssuerKey find(String kid) {
         int hash = kid.lastIndexOf('#');
-        String thumbprint = kid.substring(hash + 1);
+        String thumbprint = IssuerKeys.thumbprintOf(kid.substring(hash + 1));
         IssuerKey key = thumbprint.isEmpty() ? null : mongo.findById(thumbprint, IssuerKey.class);
         boolean didMatches =
                 key != null && (hash < 0 || kid.substring(0, hash).equals(properties.issuerDid(key.organizationId())));

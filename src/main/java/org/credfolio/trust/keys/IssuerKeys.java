@@ -11,6 +11,8 @@ import com.nimbusds.jose.jwk.JWK;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,9 @@ import org.credfolio.shared.cache.ReadThroughCache;
 import org.credfolio.shared.security.CurrentUsers;
 import org.credfolio.shared.security.Role;
 import org.credfolio.trust.TrustProperties;
+import org.credfolio.trust.integrity.DataIntegrityException;
+import org.credfolio.trust.integrity.EddsaRdfc2022;
+import org.credfolio.trust.integrity.Multikey;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -63,12 +68,7 @@ public class IssuerKeys {
 
     /** Signs the claims with the organization's active key; {@code type} becomes the {@code typ}. */
     public String sign(String organizationId, String type, Map<String, Object> claims) {
-        SigningKey key = signingKeys
-                .getAll(
-                        List.of(organizationId),
-                        ids -> List.of(openActiveKey(organizationId)),
-                        SigningKey::organizationId)
-                .get(0);
+        SigningKey key = signingKey(organizationId, KeySlot.JOSE);
         JWSHeader header = new JWSHeader.Builder(
                         JWSAlgorithm.parse(key.algorithm().name()))
                 .keyID(properties.issuerDid(organizationId) + "#" + key.thumbprint())
@@ -83,14 +83,90 @@ public class IssuerKeys {
         return jws.serialize();
     }
 
-    /** The active key, opened for signing; the private half lives only in this object, in memory. */
-    private record SigningKey(String organizationId, String thumbprint, KeyAlgorithm algorithm, JWSSigner signer) {}
+    /**
+     * The credential secured with an embedded Data Integrity proof ({@code eddsa-rdfc-2022}) by the
+     * organization's Ed25519 Data Integrity key, whose Multikey the DID document publishes.
+     */
+    public Map<String, Object> secure(String organizationId, Map<String, Object> credential) {
+        return secure(organizationId, credential, "assertionMethod");
+    }
 
-    private SigningKey openActiveKey(String organizationId) {
-        IssuerKey key = activeKey(organizationId);
+    Map<String, Object> secure(String organizationId, Map<String, Object> document, String proofPurpose) {
+        SigningKey key = signingKey(organizationId, KeySlot.DATA_INTEGRITY);
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        options.put("verificationMethod", properties.issuerDid(organizationId) + "#" + key.multikey());
+        options.put("proofPurpose", proofPurpose);
+        return EddsaRdfc2022.sign(document, options, key.rawSigner());
+    }
+
+    /**
+     * The thumbprint a verification method fragment names: the thumbprint itself (JsonWebKey
+     * methods), or the Ed25519 key of a Multikey fragment ({@code z6Mk...}).
+     */
+    public static String thumbprintOf(String fragment) {
+        if (fragment != null && fragment.startsWith("z6Mk")) {
+            try {
+                return JwkFactory.thumbprint(JwkFactory.ed25519Jwk(Multikey.decodeEd25519(fragment)));
+            } catch (DataIntegrityException e) {
+                return fragment;
+            }
+        }
+        return fragment;
+    }
+
+    /** The Multikey {@code publicKeyMultibase} of an Ed25519 key, or null for other algorithms. */
+    public static String multikey(IssuerKey key) {
+        byte[] publicKey = JwkFactory.ed25519PublicKey(JwkFactory.parse(key.publicJwk()));
+        return publicKey == null ? null : Multikey.encodeEd25519(publicKey);
+    }
+
+    private SigningKey signingKey(String organizationId, KeySlot slot) {
+        String slotId = slot.id(organizationId);
+        return signingKeys
+                .getAll(List.of(slotId), ids -> List.of(openActiveKey(organizationId, slot)), SigningKey::slotId)
+                .get(0);
+    }
+
+    /**
+     * Which active key a signature needs: the JOSE key signs VC-JWTs with the algorithm the district
+     * chose; Data Integrity proofs need Ed25519 whatever that choice, so they have a key of their own.
+     */
+    enum KeySlot {
+        JOSE(""),
+        DATA_INTEGRITY("/data-integrity");
+
+        private final String suffix;
+
+        KeySlot(String suffix) {
+            this.suffix = suffix;
+        }
+
+        String id(String organizationId) {
+            return organizationId + suffix;
+        }
+    }
+
+    /** The active key, opened for signing; the private half lives only in this object, in memory. */
+    private record SigningKey(
+            String slotId,
+            String thumbprint,
+            KeyAlgorithm algorithm,
+            JWSSigner signer,
+            EddsaRdfc2022.Ed25519Signing rawSigner,
+            String multikey) {}
+
+    private SigningKey openActiveKey(String organizationId, KeySlot slot) {
+        IssuerKey key = activeKey(organizationId, slot);
         JWK privateJwk = JwkFactory.parse(
                 new String(encryption.open(key.sealedPrivateJwk(), key.thumbprint()), StandardCharsets.UTF_8));
-        return new SigningKey(organizationId, key.thumbprint(), key.algorithm(), JwkFactory.signer(privateJwk));
+        return new SigningKey(
+                slot.id(organizationId),
+                key.thumbprint(),
+                key.algorithm(),
+                JwkFactory.signer(privateJwk),
+                JwkFactory.rawEd25519Signer(privateJwk),
+                multikey(key));
     }
 
     /** Makes a new key active; the old one stays published so what it signed still verifies. */
@@ -100,14 +176,21 @@ public class IssuerKeys {
         if (user.is(Role.DISTRICT_ADMIN) && !user.belongsTo(organizationId)) {
             throw new AccessDeniedException("A district admin can only rotate their own district's keys.");
         }
+        String thumbprint = rotate(organizationId, KeySlot.JOSE, algorithm);
+        rotate(organizationId, KeySlot.DATA_INTEGRITY, KeyAlgorithm.EdDSA);
+        return thumbprint;
+    }
+
+    private String rotate(String organizationId, KeySlot slot, KeyAlgorithm algorithm) {
         IssuerKey fresh = createKey(organizationId, algorithm);
-        signingKeys.evict(organizationId);
+        String slotId = slot.id(organizationId);
+        signingKeys.evict(slotId);
         ActiveKey previous = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(organizationId)),
+                Query.query(Criteria.where("_id").is(slotId)),
                 new Update().set("thumbprint", fresh.thumbprint()).set("since", Instant.now()),
                 ActiveKey.class);
         if (previous == null) {
-            activate(organizationId, fresh);
+            activate(slotId, fresh);
         } else {
             setStatus(previous.thumbprint(), IssuerKey.KeyStatus.RETIRED, "rotated");
         }
@@ -140,19 +223,22 @@ public class IssuerKeys {
      */
     String replaceActive(IssuerKey key) {
         String organizationId = key.organizationId();
-        ActiveKey active = mongo.findById(organizationId, ActiveKey.class);
-        if (active == null || !active.thumbprint().equals(key.thumbprint())) {
-            return null;
+        for (KeySlot slot : KeySlot.values()) {
+            ActiveKey active = mongo.findById(slot.id(organizationId), ActiveKey.class);
+            if (active != null && active.thumbprint().equals(key.thumbprint())) {
+                return replaceActive(key, slot.id(organizationId));
+            }
         }
-        IssuerKey fresh = createKey(organizationId, key.algorithm());
+        return null;
+    }
+
+    private String replaceActive(IssuerKey key, String slotId) {
+        IssuerKey fresh = createKey(key.organizationId(), key.algorithm());
         ActiveKey replaced = mongo.findAndModify(
-                Query.query(Criteria.where("_id")
-                        .is(organizationId)
-                        .and("thumbprint")
-                        .is(key.thumbprint())),
+                Query.query(Criteria.where("_id").is(slotId).and("thumbprint").is(key.thumbprint())),
                 new Update().set("thumbprint", fresh.thumbprint()).set("since", Instant.now()),
                 ActiveKey.class);
-        signingKeys.evict(organizationId);
+        signingKeys.evict(slotId);
         if (replaced == null) {
             setStatus(fresh.thumbprint(), IssuerKey.KeyStatus.RETIRED, "lost a concurrent replacement");
             return null;
@@ -160,27 +246,29 @@ public class IssuerKeys {
         return fresh.thumbprint();
     }
 
-    private IssuerKey activeKey(String organizationId) {
-        ActiveKey active = mongo.findById(organizationId, ActiveKey.class);
+    private IssuerKey activeKey(String organizationId, KeySlot slot) {
+        String slotId = slot.id(organizationId);
+        ActiveKey active = mongo.findById(slotId, ActiveKey.class);
         if (active == null) {
-            active = activate(organizationId, createKey(organizationId, KeyAlgorithm.ES256));
+            KeyAlgorithm first = slot == KeySlot.JOSE ? KeyAlgorithm.ES256 : KeyAlgorithm.EdDSA;
+            active = activate(slotId, createKey(organizationId, first));
         }
         IssuerKey key = mongo.findById(active.thumbprint(), IssuerKey.class);
         if (key.status() == IssuerKey.KeyStatus.COMPROMISED) {
             // Marked compromised while still active (a race with its replacement): never sign with it.
-            replaceActive(key);
-            return activeKey(organizationId);
+            replaceActive(key, slotId);
+            return activeKey(organizationId, slot);
         }
         return key;
     }
 
     /** The first activation wins; a concurrent loser retires its key and uses the winner's. */
-    private ActiveKey activate(String organizationId, IssuerKey key) {
+    private ActiveKey activate(String slotId, IssuerKey key) {
         try {
-            return mongo.insert(new ActiveKey(organizationId, key.thumbprint(), Instant.now()));
+            return mongo.insert(new ActiveKey(slotId, key.thumbprint(), Instant.now()));
         } catch (DuplicateKeyException e) {
             setStatus(key.thumbprint(), IssuerKey.KeyStatus.RETIRED, "lost a concurrent first activation");
-            return mongo.findById(organizationId, ActiveKey.class);
+            return mongo.findById(slotId, ActiveKey.class);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.credfolio.trust.keys;
 
+import com.google.crypto.tink.subtle.Ed25519Sign;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
@@ -17,7 +18,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import java.security.GeneralSecurityException;
 import java.text.ParseException;
+import org.credfolio.trust.integrity.EddsaRdfc2022;
 
 /** Key generation and signer construction; the only place that knows each algorithm's key type. */
 public final class JwkFactory {
@@ -80,7 +84,38 @@ public final class JwkFactory {
         }
     }
 
-    static String thumbprint(JWK jwk) {
+    /** The raw 32-byte public key of an Ed25519 JWK, or null for any other key. */
+    public static byte[] ed25519PublicKey(JWK jwk) {
+        return jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())
+                ? okp.getX().decode()
+                : null;
+    }
+
+    /** The public JWK of raw Ed25519 key bytes, as a Multikey carries them. */
+    public static JWK ed25519Jwk(byte[] publicKey) {
+        return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(publicKey)).build();
+    }
+
+    /** Raw Ed25519 signing with the private half of an OKP key, for Data Integrity proofs. */
+    static EddsaRdfc2022.Ed25519Signing rawEd25519Signer(JWK privateJwk) {
+        if (!(privateJwk instanceof OctetKeyPair okp) || okp.getD() == null) {
+            return null;
+        }
+        try {
+            Ed25519Sign sign = new Ed25519Sign(okp.getD().decode());
+            return data -> {
+                try {
+                    return sign.sign(data);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("Ed25519 signing failed", e);
+                }
+            };
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot use an Ed25519 key to sign", e);
+        }
+    }
+
+    public static String thumbprint(JWK jwk) {
         try {
             return jwk.computeThumbprint().toString();
         } catch (JOSEException e) {

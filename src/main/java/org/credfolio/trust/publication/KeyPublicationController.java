@@ -1,6 +1,7 @@
 package org.credfolio.trust.publication;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Public, cacheable key publication: the JWKS of every issuer key and each issuer's did:web
- * document (DID Core, JsonWebKey verification methods under assertionMethod).
+ * document (DID Core: JsonWebKey verification methods under assertionMethod, and each Ed25519 key
+ * also as a Multikey for Data Integrity verifiers).
  */
 @RestController
 class KeyPublicationController {
@@ -44,19 +46,38 @@ class KeyPublicationController {
             return ResponseEntity.notFound().build();
         }
         String did = properties.issuerDid(organizationId);
-        List<Map<String, Object>> methods = published.stream()
-                .map(k -> Map.<String, Object>of(
+        List<Map<String, Object>> methods = new ArrayList<>();
+        for (IssuerKey key : published) {
+            methods.add(Map.of(
+                    "id",
+                    did + "#" + key.thumbprint(),
+                    "type",
+                    "JsonWebKey",
+                    "controller",
+                    did,
+                    "publicKeyJwk",
+                    JwkFactory.parse(key.publicJwk()).toJSONObject()));
+            String multikey = IssuerKeys.multikey(key);
+            if (multikey != null) {
+                // The same Ed25519 key as Data Integrity verifiers look it up (Controlled Identifiers, 2.2.2).
+                methods.add(Map.of(
                         "id",
-                        did + "#" + k.thumbprint(),
+                        did + "#" + multikey,
                         "type",
-                        "JsonWebKey",
+                        "Multikey",
                         "controller",
                         did,
-                        "publicKeyJwk",
-                        JwkFactory.parse(k.publicJwk()).toJSONObject()))
-                .toList();
+                        "publicKeyMultibase",
+                        multikey));
+            }
+        }
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("@context", List.of("https://www.w3.org/ns/did/v1", "https://w3id.org/security/jwk/v1"));
+        document.put(
+                "@context",
+                List.of(
+                        "https://www.w3.org/ns/did/v1",
+                        "https://w3id.org/security/jwk/v1",
+                        "https://w3id.org/security/multikey/v1"));
         document.put("id", did);
         document.put("verificationMethod", methods);
         document.put("assertionMethod", methods.stream().map(m -> m.get("id")).toList());

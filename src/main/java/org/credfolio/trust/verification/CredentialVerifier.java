@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.credfolio.trust.CredentialForms;
 import org.credfolio.trust.keys.JwkFactory;
 import org.springframework.stereotype.Service;
 
@@ -24,15 +23,40 @@ public class CredentialVerifier {
     private final JoseHeaderPolicy policy = JoseHeaderPolicy.forCredentials();
     private final SignatureVerification signatures;
     private final CredentialStatusCheck status;
+    private final DataIntegrityVerifier dataIntegrity;
 
-    CredentialVerifier(SignatureVerification signatures, CredentialStatusCheck status) {
+    CredentialVerifier(
+            SignatureVerification signatures, CredentialStatusCheck status, DataIntegrityVerifier dataIntegrity) {
         this.signatures = signatures;
         this.status = status;
+        this.dataIntegrity = dataIntegrity;
     }
 
-    /** Verifies a credential given as a compact JWS, a data: URL or an EnvelopedVerifiableCredential. */
+    /**
+     * Verifies a credential given as a compact JWS, a data: URL, an EnvelopedVerifiableCredential,
+     * or a JSON-LD credential with an embedded Data Integrity proof. Input that is none of these
+     * fails the parse check with the reason.
+     */
     public CredentialVerification verifyCredential(String input) {
-        String token = CredentialForms.compact(input, CredentialForms.CREDENTIAL_DATA_URL);
+        CredentialInput read;
+        try {
+            read = CredentialInput.read(input);
+        } catch (CredentialInput.Invalid e) {
+            Checks checks = new Checks();
+            checks.fail("parse", e.getMessage());
+            return new CredentialVerification(false, checks.list(), null, null, null);
+        }
+        return verify(read);
+    }
+
+    CredentialVerification verify(CredentialInput input) {
+        if (input instanceof CredentialInput.Secured secured) {
+            return dataIntegrity.verify(secured.document(), secured.json());
+        }
+        return verifyJwt(((CredentialInput.Jwt) input).token());
+    }
+
+    private CredentialVerification verifyJwt(String token) {
         Checks checks = new Checks();
         JoseHeaderPolicy.Parsed parsed = policy.check(token, checks);
         if (parsed == null) {
@@ -59,7 +83,7 @@ public class CredentialVerifier {
     }
 
     /** Revoked or suspended says most, then expired or not yet valid, then any other failure. */
-    private static CredentialSummary.Status conclusion(
+    static CredentialSummary.Status conclusion(
             CredentialSummary.Status standing, CredentialSummary.Status validity, Checks checks) {
         if (standing != CredentialSummary.Status.ACTIVE) {
             return standing;
@@ -116,7 +140,7 @@ public class CredentialVerifier {
     }
 
     /** Open Badges 3.0 OpenBadgeCredential required properties (OB 3.0, data model section B.1). */
-    private static void checkOpenBadgesFields(VcClaims vc, Checks checks) {
+    static void checkOpenBadgesFields(VcClaims vc, Checks checks) {
         if (!vc.types().contains("OpenBadgeCredential") && !vc.types().contains("AchievementCredential")) {
             checks.pass("openBadges", "Not an Open Badges credential; only the VC 2.0 rules apply.");
             return;

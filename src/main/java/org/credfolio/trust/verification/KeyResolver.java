@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.credfolio.shared.cache.ReadThroughCache;
 import org.credfolio.trust.TrustProperties;
+import org.credfolio.trust.integrity.DataIntegrityException;
+import org.credfolio.trust.integrity.Multikey;
 import org.credfolio.trust.keys.HolderKeys;
 import org.credfolio.trust.keys.IssuerKeys;
+import org.credfolio.trust.keys.JwkFactory;
 import org.credfolio.trust.keys.VerificationKey;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +68,7 @@ public class KeyResolver {
         String fragment = kid.substring(hash + 1);
         String localIssuers = "did:web:" + properties.publicHost() + ":issuers:";
         if (did.startsWith(localIssuers)) {
-            return localIssuerKey(did, did.substring(localIssuers.length()), fragment);
+            return localIssuerKey(did, did.substring(localIssuers.length()), IssuerKeys.thumbprintOf(fragment));
         }
         String localLearners = properties.learnerDid("");
         if (did.startsWith(localLearners)) {
@@ -138,6 +141,14 @@ public class KeyResolver {
         }
     }
 
+    private static JWK multikey(String publicKeyMultibase) throws ParseException {
+        try {
+            return JwkFactory.ed25519Jwk(Multikey.decodeEd25519(publicKeyMultibase));
+        } catch (DataIntegrityException e) {
+            throw new ParseException(e.getMessage(), 0);
+        }
+    }
+
     /** did:web to URL (did:web method, section 3.2): colons become slashes, then {@code /did.json}. */
     static String didWebUrl(String did) {
         String[] parts = did.substring("did:web:".length()).split(":");
@@ -166,6 +177,9 @@ public class KeyResolver {
             boolean mayAssert = assertion.contains(id) || assertion.contains(absolute);
             if (absolute.equals(kid) && mayAssert && method.get("publicKeyJwk") instanceof Map<?, ?> jwk) {
                 return JWK.parse((Map<String, Object>) jwk);
+            }
+            if (absolute.equals(kid) && mayAssert && method.get("publicKeyMultibase") instanceof String multibase) {
+                return multikey(multibase);
             }
         }
         return null;

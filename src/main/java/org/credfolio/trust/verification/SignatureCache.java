@@ -9,7 +9,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers which tokens' signatures already verified, by SHA-256 of the whole token, and with
+ * Remembers which tokens' signatures (and Data Integrity documents' proofs) already verified, by
+ * SHA-256 of the whole token or document text (UTF-8, so no two texts share a hash), and with
  * which key. A popular share link is then answered without repeating the signature math; the key's
  * standing, the validity window and the status bits are still checked on every verification.
  * Only successes are kept, so a flood of forgeries cannot push them out faster than real use.
@@ -43,7 +44,7 @@ class SignatureCache {
         try {
             return Base64.getEncoder()
                     .encodeToString(
-                            MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+                            MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
