@@ -82,6 +82,14 @@ class AwardController {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> CredentialForms.payload(e.getValue())));
     }
 
+    @BatchMapping(typeName = "EarnedCredential", field = "ldpCredential")
+    Map<Award, Map<String, Object>> ldpCredential(List<Award> list) {
+        Map<String, Map<String, Object>> forms = issuance.ldpCredentialsFor(list);
+        return list.stream()
+                .filter(a -> forms.containsKey(a.id()))
+                .collect(Collectors.toMap(a -> a, a -> forms.get(a.id()), (a, b) -> a));
+    }
+
     @BatchMapping(typeName = "EarnedCredential", field = "envelopedCredential")
     Map<Award, Map<String, Object>> envelopedCredential(List<Award> list) {
         return jwt(list).entrySet().stream()

@@ -12,6 +12,7 @@ import org.credfolio.learner.Learner;
 import org.credfolio.learner.LearnerManagement;
 import org.credfolio.organization.OrganizationManagement;
 import org.credfolio.shared.audit.AuditLog;
+import org.credfolio.trust.CredentialForms;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.credfolio.trust.status.StatusAllocation;
 import org.credfolio.trust.status.StatusLists;
@@ -20,6 +21,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,7 +72,45 @@ public class CredentialIssuance {
         return jwts;
     }
 
-    /** Signs and stores the award's credential, or returns the one stored already. */
+    /**
+     * Data Integrity forms of the credentials of awards the caller may read, keyed by award id.
+     * Credentials issued before Data Integrity get theirs on first request, derived from their signed
+     * content (without the JWT claims and the old student-id hash, with the revocation entry only).
+     */
+    Map<String, Map<String, Object>> ldpCredentialsFor(Collection<Award> awards) {
+        jwtsFor(awards);
+        List<String> ids = awards.stream()
+                .filter(a -> a.status() != AwardStatus.REVOKED)
+                .map(Award::id)
+                .toList();
+        Map<String, Map<String, Object>> forms = new HashMap<>();
+        for (IssuedCredential issued :
+                mongo.find(Query.query(Criteria.where("_id").in(ids)), IssuedCredential.class)) {
+            String json = issued.ldpCredential() != null ? issued.ldpCredential() : secureLegacy(issued);
+            forms.put(issued.awardId(), CredentialForms.parseJson(json));
+        }
+        return forms;
+    }
+
+    private String secureLegacy(IssuedCredential issued) {
+        Map<String, Object> credential = LegacyCredentials.withoutJwtClaims(CredentialForms.payload(issued.jwt()));
+        String issuer = String.valueOf(((Map<?, ?>) credential.get("issuer")).get("id"));
+        String json = CredentialForms.json(keys.secure(keys.organizationOf(issuer), credential));
+        // By _id alone: the embedded store uses its _id index only for exactly that filter.
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(issued.awardId())),
+                Update.update("ldpCredential", json),
+                IssuedCredential.class);
+        if (issued.status() != null) {
+            statusLists.link(issued.status());
+        }
+        return json;
+    }
+
+    /**
+     * Signs and stores the award's credential, or returns the one stored already. The Data Integrity
+     * proof is made first and the VC-JWT wraps the secured credential, as Open Badges 3.0 asks.
+     */
     String issue(Award award) {
         Learner learner = learners.get(award.learnerId());
         CredentialDefinition credential = catalog.find(award.credentialId()).orElseThrow();
@@ -79,15 +119,17 @@ public class CredentialIssuance {
                 organizations.get(learner.districtId()).name(),
                 keys.learnerDid(learner.id()));
         StatusAllocation status = statusLists.allocate(learner.districtId());
-        Map<String, Object> claims = OpenBadgeCredential.claims(
-                award,
-                learner,
-                credential,
-                catalog.occupations(credential.occupations()),
-                parties,
-                statusLists.credentialStatus(status));
-        String jwt = keys.sign(learner.districtId(), MEDIA_TYPE, claims);
-        IssuedCredential issued = new IssuedCredential(award.id(), learner.id(), jwt, status, Instant.now());
+        Map<String, Object> secured = keys.secure(
+                learner.districtId(),
+                OpenBadgeCredential.credential(
+                        award,
+                        credential,
+                        catalog.occupations(credential.occupations()),
+                        parties,
+                        statusLists.credentialStatus(status)));
+        String jwt = keys.sign(learner.districtId(), MEDIA_TYPE, OpenBadgeCredential.jwtPayload(secured, award));
+        IssuedCredential issued = new IssuedCredential(
+                award.id(), learner.id(), jwt, CredentialForms.json(secured), status, Instant.now());
         try {
             mongo.insert(issued);
         } catch (DuplicateKeyException e) {
@@ -96,7 +138,7 @@ public class CredentialIssuance {
         }
         // A suspended award issued late (demo awards are issued on first read) starts suspended.
         syncStatusBits(issued, award.status());
-        audit.record("credential.issued", "EarnedCredential", award.id(), Map.of("jti", claims.get("jti")));
+        audit.record("credential.issued", "EarnedCredential", award.id(), Map.of("id", secured.get("id")));
         return jwt;
     }
 

@@ -37,6 +37,20 @@ public final class CredentialForms {
         }
     }
 
+    /** JSON text of a credential, for storing a Data Integrity form exactly as it was signed. */
+    public static String json(Map<String, Object> credential) {
+        return JSONObjectUtils.toJSONString(credential);
+    }
+
+    /** A credential stored as JSON text by {@link #json}. */
+    public static Map<String, Object> parseJson(String json) {
+        try {
+            return JSONObjectUtils.parse(json);
+        } catch (ParseException e) {
+            throw new IllegalStateException("Stored credential is not JSON", e);
+        }
+    }
+
     /** The compact JWS inside any accepted form; other input is returned as is, for the parser to refuse. */
     public static String compact(String input, String dataUrlPrefix) {
         if (input == null) {

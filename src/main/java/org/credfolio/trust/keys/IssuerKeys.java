@@ -61,6 +61,15 @@ public class IssuerKeys {
         return properties.issuerDid(organizationId);
     }
 
+    /** The organization whose did:web this is; throws when it is not one of this service's issuers. */
+    public String organizationOf(String issuerDid) {
+        String prefix = properties.issuerDid("");
+        if (issuerDid == null || !issuerDid.startsWith(prefix) || issuerDid.length() == prefix.length()) {
+            throw new IllegalArgumentException("Not an issuer of this service: " + issuerDid);
+        }
+        return issuerDid.substring(prefix.length());
+    }
+
     /** The did:web of a learner, the {@code credentialSubject.id} of their credentials. */
     public String learnerDid(String learnerId) {
         return properties.learnerDid(learnerId);

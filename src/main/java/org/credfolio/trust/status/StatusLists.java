@@ -2,10 +2,8 @@ package org.credfolio.trust.status;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.credfolio.trust.TrustProperties;
@@ -38,33 +36,76 @@ public class StatusLists {
 
     private final Map<String, Snapshot> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Revocation entry key to suspension entry key; never changes once set, so kept (bounded). */
+    private final Map<String, String> suspensionEntries =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 100_000;
+                }
+            });
+
     StatusLists(MongoOperations mongo, TrustProperties properties) {
         this.mongo = mongo;
         this.properties = properties;
     }
 
-    /** Reserves a revocation and a suspension index for a new credential of the organization. */
+    /**
+     * Reserves a revocation and a suspension index for a new credential of the organization; the
+     * revocation entry records where the suspension bit lives.
+     */
     public StatusAllocation allocate(String organizationId) {
-        return new StatusAllocation(
-                allocate(organizationId, StatusPurpose.REVOCATION), allocate(organizationId, StatusPurpose.SUSPENSION));
+        String suspension = allocate(organizationId, StatusPurpose.SUSPENSION, null);
+        return new StatusAllocation(allocate(organizationId, StatusPurpose.REVOCATION, suspension), suspension);
     }
 
-    /** The {@code credentialStatus} value of a credential: one BitstringStatusListEntry per purpose. */
-    public List<Map<String, Object>> credentialStatus(StatusAllocation allocation) {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (StatusPurpose purpose : StatusPurpose.values()) {
-            String key = allocation.entry(purpose);
-            int colon = key.lastIndexOf(':');
-            String listUrl = properties.statusListUrl(key.substring(0, colon));
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", listUrl + "#" + key.substring(colon + 1));
-            entry.put("type", "BitstringStatusListEntry");
-            entry.put("statusPurpose", purpose.value());
-            entry.put("statusListIndex", key.substring(colon + 1));
-            entry.put("statusListCredential", listUrl);
-            entries.add(entry);
+    /**
+     * The {@code credentialStatus} of a credential: its revocation entry only, since Open Badges 3.0
+     * allows one. Every verifier reads revocation from it; this service's verifier also finds the
+     * suspension bit through it (see {@link #suspensionOf}).
+     */
+    public Map<String, Object> credentialStatus(StatusAllocation allocation) {
+        String key = allocation.entry(StatusPurpose.REVOCATION);
+        int colon = key.lastIndexOf(':');
+        String listUrl = properties.statusListUrl(key.substring(0, colon));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", listUrl + "#" + key.substring(colon + 1));
+        entry.put("type", "BitstringStatusListEntry");
+        entry.put("statusPurpose", StatusPurpose.REVOCATION.value());
+        entry.put("statusListIndex", key.substring(colon + 1));
+        entry.put("statusListCredential", listUrl);
+        return entry;
+    }
+
+    /**
+     * Records where the suspension bit of a credential issued with two status entries lives, so that
+     * a form of it carrying only the revocation entry is still checked for suspension. Idempotent.
+     */
+    public void link(StatusAllocation allocation) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(allocation.revocationEntry())),
+                Update.update("suspensionEntry", allocation.suspensionEntry()),
+                StatusListEntry.class);
+        suspensionEntries.remove(allocation.revocationEntry());
+    }
+
+    /**
+     * Whether the credential whose revocation entry is at {@code index} of a list kept here is
+     * suspended; empty when the list is not ours or the entry names no suspension entry.
+     */
+    public Optional<Boolean> suspensionOf(String revocationListId, int index) {
+        String key = StatusListEntry.key(revocationListId, index);
+        String suspension = suspensionEntries.get(key);
+        if (suspension == null) {
+            StatusListEntry entry = mongo.findById(key, StatusListEntry.class);
+            if (entry == null || entry.suspensionEntry() == null) {
+                return Optional.empty();
+            }
+            suspension = entry.suspensionEntry();
+            suspensionEntries.put(key, suspension);
         }
-        return entries;
+        int colon = suspension.lastIndexOf(':');
+        return isSet(suspension.substring(0, colon), Integer.parseInt(suspension.substring(colon + 1)));
     }
 
     /**
@@ -136,12 +177,13 @@ public class StatusLists {
         return id.matches("[0-9a-f]{24}") ? id : null;
     }
 
-    private String allocate(String organizationId, StatusPurpose purpose) {
+    private String allocate(String organizationId, StatusPurpose purpose, String suspensionEntry) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             StatusList list = currentList(organizationId, purpose);
             int index = RANDOM.nextInt(list.size());
             try {
-                mongo.insert(new StatusListEntry(StatusListEntry.key(list.id(), index), list.id(), index, false));
+                mongo.insert(new StatusListEntry(
+                        StatusListEntry.key(list.id(), index), list.id(), index, false, suspensionEntry));
             } catch (DuplicateKeyException taken) {
                 continue;
             }

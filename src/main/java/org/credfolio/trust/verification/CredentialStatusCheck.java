@@ -34,11 +34,14 @@ class CredentialStatusCheck {
                     .filter(e -> purpose.value().equals(e.get("statusPurpose")))
                     .findFirst();
             String name = purpose.value();
-            if (entry.isEmpty()) {
+            // Our credentials carry one entry (revocation); their suspension bit is found through it.
+            Boolean set = entry.isPresent()
+                    ? bit(entry.get(), issuerKey, name, checks)
+                    : purpose == StatusPurpose.SUSPENSION ? linkedSuspension(vc) : null;
+            if (entry.isEmpty() && set == null) {
                 checks.pass(name, "The issuer publishes no " + name + " status for this credential.");
                 continue;
             }
-            Boolean set = bit(entry.get(), issuerKey, name, checks);
             if (set == null) {
                 continue;
             }
@@ -60,17 +63,33 @@ class CredentialStatusCheck {
         return result;
     }
 
+    /** The suspension bit linked to a revocation entry of a list kept here, or null. */
+    private Boolean linkedSuspension(VcClaims vc) {
+        return vc.statusEntries().stream()
+                .filter(e -> StatusPurpose.REVOCATION.value().equals(e.get("statusPurpose")))
+                .findFirst()
+                .flatMap(e -> {
+                    String localId = lists.localListId(String.valueOf(e.get("statusListCredential")));
+                    int index = index(e);
+                    return localId == null || index < 0 ? Optional.empty() : lists.suspensionOf(localId, index);
+                })
+                .orElse(null);
+    }
+
+    private static int index(Map<?, ?> entry) {
+        try {
+            return Integer.parseInt(String.valueOf(entry.get("statusListIndex")));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private Boolean bit(Map<?, ?> entry, ResolvedKey issuerKey, String name, Checks checks) {
         if (!"BitstringStatusListEntry".equals(entry.get("type"))) {
             checks.fail(name, "Status entries of type " + entry.get("type") + " are not supported.");
             return null;
         }
-        int index;
-        try {
-            index = Integer.parseInt(String.valueOf(entry.get("statusListIndex")));
-        } catch (NumberFormatException e) {
-            index = -1;
-        }
+        int index = index(entry);
         Object url = entry.get("statusListCredential");
         if (index < 0 || !(url instanceof String listUrl)) {
             checks.fail(name, "The status entry has no valid statusListIndex or statusListCredential.");
