@@ -139,6 +139,14 @@ public class AwardManagement {
         return signed;
     }
 
+    /**
+     * The Data Integrity forms (JSON-LD with an eddsa-rdfc-2022 proof) of the credentials of awards
+     * the caller was already allowed to read, by award id; revoked ones have none.
+     */
+    public Map<String, Map<String, Object>> securedCredentials(Collection<Award> awardsOfReadableLearner) {
+        return issuance.ldpCredentialsFor(awardsOfReadableLearner);
+    }
+
     private static LocalDate expiry(RecordCredentialInput input, CredentialDefinition credential) {
         LocalDate expires = input.expiresOn() != null
                 ? input.expiresOn()

@@ -3,6 +3,7 @@ package org.credfolio.pathways;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -36,22 +38,27 @@ final class ClrCredential {
             "https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
 
     /** JWT registered claims of a nested credential: they belong to its JWS, not to its content. */
-    private static final Set<String> JWT_CLAIMS = Set.of("iss", "sub", "jti", "nbf", "iat", "exp", "aud");
-
     record Issuer(String did, String name) {}
 
     private ClrCredential() {}
 
-    static Map<String, Object> claims(
+    /**
+     * The record's content. {@code securedCredentials} are the industry credentials in their Data
+     * Integrity form; {@code secure} adds the district's Data Integrity proof to each course
+     * credential, so every nested credential carries a proof of its own.
+     */
+    static Map<String, Object> credential(
             Issuer issuer,
             String learnerDid,
-            List<Map<String, Object>> signedCredentials,
+            List<Map<String, Object>> securedCredentials,
             List<ProgramEnrollment> enrollments,
+            UnaryOperator<Map<String, Object>> secure,
             Instant now) {
+        List<Map<String, Object>> signedCredentials = securedCredentials;
         String id = "urn:uuid:" + UUID.randomUUID();
         Map<String, Object> profile = Map.of("id", issuer.did(), "type", List.of("Profile"), "name", issuer.name());
         List<Map<String, Object>> nested = new ArrayList<>();
-        signedCredentials.forEach(c -> nested.add(withoutJwtClaims(c)));
+        signedCredentials.forEach(nested::add);
         List<Map<String, Object>> achievements = new ArrayList<>();
         List<Map<String, Object>> associations = new ArrayList<>();
         Set<String> heldAchievements = signedCredentials.stream()
@@ -89,7 +96,8 @@ final class ClrCredential {
             // From what was recorded, so a course since renamed or dropped from the program stays as it was.
             enrollment
                     .completedCourses()
-                    .forEach(completed -> nested.add(courseCredential(enrollment, completed, profile, learnerDid)));
+                    .forEach(completed ->
+                            nested.add(secure.apply(courseCredential(enrollment, completed, profile, learnerDid))));
         }
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("id", learnerDid);
@@ -111,16 +119,22 @@ final class ClrCredential {
                 "description",
                 "Industry-recognized credentials and career and technical education courses, from " + issuer.name()
                         + ".");
-        vc.put("validFrom", now.toString());
+        vc.put("validFrom", now.truncatedTo(ChronoUnit.SECONDS).toString());
         // Revoked and suspended credentials are left out on purpose: the issuer does not assert them now.
         vc.put("partial", false);
         vc.put("credentialSubject", subject);
-        vc.put("iss", issuer.did());
-        vc.put("sub", learnerDid);
-        vc.put("jti", id);
-        vc.put("nbf", now.getEpochSecond());
-        vc.put("iat", now.getEpochSecond());
         return vc;
+    }
+
+    /** The VC-JWT payload: the secured record with the JWT claims beside it, nbf exactly validFrom. */
+    static Map<String, Object> jwtPayload(Map<String, Object> secured, String learnerDid) {
+        Map<String, Object> payload = new LinkedHashMap<>(secured);
+        long validFrom = Instant.parse((String) secured.get("validFrom")).getEpochSecond();
+        payload.put("iss", ((Map<?, ?>) secured.get("issuer")).get("id"));
+        payload.put("sub", learnerDid);
+        payload.put("nbf", validFrom);
+        payload.put("iat", validFrom);
+        return payload;
     }
 
     static String programId(ProgramOfStudy program) {
@@ -218,12 +232,6 @@ final class ClrCredential {
 
     private static Map<String, Object> association(String type, String sourceId, String targetId) {
         return Map.of("type", "Association", "associationType", type, "sourceId", sourceId, "targetId", targetId);
-    }
-
-    private static Map<String, Object> withoutJwtClaims(Map<String, Object> payload) {
-        Map<String, Object> content = new LinkedHashMap<>(payload);
-        content.keySet().removeAll(JWT_CLAIMS);
-        return content;
     }
 
     @SuppressWarnings("unchecked")

@@ -15,7 +15,6 @@ import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.security.CurrentUser;
 import org.credfolio.shared.security.CurrentUsers;
 import org.credfolio.shared.security.Role;
-import org.credfolio.trust.CredentialForms;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,17 +51,27 @@ public class ComprehensiveLearnerRecords {
     }
 
     /** The signed record and what it holds. */
-    public record SignedRecord(String jwt, Map<String, Object> credentialJson, int credentialCount, int courseCount) {}
+    /**
+     * @param ldpCredential the record with its embedded eddsa-rdfc-2022 proof, every nested
+     *     credential with its own
+     * @param credentialJson the VC-JWT's payload
+     */
+    public record SignedRecord(
+            String jwt,
+            Map<String, Object> credentialJson,
+            Map<String, Object> ldpCredential,
+            int credentialCount,
+            int courseCount) {}
 
     @PreAuthorize("hasAnyRole('LEARNER', 'REGISTRAR', 'DISTRICT_ADMIN')")
     public SignedRecord export(String learnerId) {
         Learner learner = learner(learnerId);
         List<Award> held = awards.forLearners(List.of(learner)).getOrDefault(learner.id(), List.of());
-        Map<String, String> signed = awards.signedCredentials(held);
+        Map<String, Map<String, Object>> secured = awards.securedCredentials(held);
         List<Map<String, Object>> credentials = held.stream()
                 // Suspended and revoked credentials are not what the district asserts today.
-                .filter(a -> a.status() == AwardStatus.ACTIVE && signed.containsKey(a.id()))
-                .map(a -> CredentialForms.payload(signed.get(a.id())))
+                .filter(a -> a.status() == AwardStatus.ACTIVE && secured.containsKey(a.id()))
+                .map(a -> secured.get(a.id()))
                 .toList();
         List<ProgramEnrollment> programs =
                 enrollments.forLearners(List.of(learner)).getOrDefault(learner.id(), List.of());
@@ -78,15 +87,20 @@ public class ComprehensiveLearnerRecords {
         var issuer = new ClrCredential.Issuer(
                 keys.issuerDid(learner.districtId()),
                 organizations.get(learner.districtId()).name());
-        Map<String, Object> claims =
-                ClrCredential.claims(issuer, keys.learnerDid(learner.id()), credentials, programs, Instant.now());
-        String jwt = keys.sign(learner.districtId(), MEDIA_TYPE, claims);
+        String district = learner.districtId();
+        String learnerDid = keys.learnerDid(learner.id());
+        Map<String, Object> record = keys.secure(
+                district,
+                ClrCredential.credential(
+                        issuer, learnerDid, credentials, programs, c -> keys.secure(district, c), Instant.now()));
+        Map<String, Object> payload = ClrCredential.jwtPayload(record, learnerDid);
+        String jwt = keys.sign(district, MEDIA_TYPE, payload);
         audit.record(
                 "clr.exported",
                 "Learner",
                 learner.id(),
-                Map.of("credentials", credentials.size(), "courses", courses, "jti", claims.get("jti")));
-        return new SignedRecord(jwt, claims, credentials.size(), courses);
+                Map.of("credentials", credentials.size(), "courses", courses, "id", record.get("id")));
+        return new SignedRecord(jwt, payload, record, credentials.size(), courses);
     }
 
     private Learner learner(String learnerId) {

@@ -1,9 +1,14 @@
 package org.credfolio.trust.verification;
 
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.Optional;
+import org.credfolio.trust.integrity.DataIntegrityException;
+import org.credfolio.trust.integrity.DataIntegrityProof;
+import org.credfolio.trust.integrity.EddsaRdfc2022;
+import org.credfolio.trust.keys.JwkFactory;
 import org.credfolio.trust.status.Bitstring;
 import org.credfolio.trust.status.StatusLists;
 import org.credfolio.trust.status.StatusPurpose;
@@ -113,26 +118,49 @@ class CredentialStatusCheck {
 
     private Boolean remoteBit(String url, int index, ResolvedKey issuerKey, String name, Checks checks) {
         try {
-            JWSObject list = JWSObject.parse(remote.get(url));
-            ResolvedKey key = keys.resolve(list.getHeader().getKeyID());
-            if (!key.controller().equals(issuerKey.controller())
-                    || key.compromisedReason() != null
-                    || !CredentialVerifier.verifySignature(list, key)) {
+            String body = remote.get(url).strip();
+            Map<?, ?> subject = body.startsWith("{") ? dataIntegrityList(body, issuerKey) : jwtList(body, issuerKey);
+            if (subject == null) {
                 checks.fail(name, "The status list " + url + " is not validly signed by the credential's issuer.");
                 return null;
             }
-            Map<?, ?> subject = VcClaims.of(list.getPayload().toJSONObject()).subject();
             byte[] bits = Bitstring.decode(String.valueOf(subject.get("encodedList")));
             if (index / 8 >= bits.length) {
                 checks.fail(name, "statusListIndex " + index + " is outside the list.");
                 return null;
             }
             return Bitstring.isSet(bits, index);
-        } catch (ParseException | IllegalArgumentException | NullPointerException e) {
+        } catch (ParseException | IllegalArgumentException | NullPointerException | DataIntegrityException e) {
             checks.fail(name, "The status list " + url + " could not be read.");
         } catch (KeyResolver.Unresolved | RemoteDocuments.RemoteDocumentException e) {
             checks.fail(name, "The status list " + url + " could not be checked: " + e.getMessage());
         }
         return null;
+    }
+
+    /** The list's subject when a VC-JWT list is validly signed by the issuer, else null. */
+    private Map<?, ?> jwtList(String body, ResolvedKey issuerKey) throws ParseException, KeyResolver.Unresolved {
+        JWSObject list = JWSObject.parse(body);
+        ResolvedKey key = keys.resolve(list.getHeader().getKeyID());
+        boolean valid = issuedBySame(key, issuerKey) && CredentialVerifier.verifySignature(list, key);
+        return valid ? VcClaims.of(list.getPayload().toJSONObject()).subject() : null;
+    }
+
+    /** The list's subject when a Data Integrity list's proof holds for the issuer's key, else null. */
+    private Map<?, ?> dataIntegrityList(String body, ResolvedKey issuerKey)
+            throws ParseException, KeyResolver.Unresolved {
+        Map<String, Object> list = JSONObjectUtils.parse(body);
+        DataIntegrityProof proof = DataIntegrityProof.of(list);
+        ResolvedKey key = keys.resolve(proof.verificationMethod());
+        byte[] publicKey = JwkFactory.ed25519PublicKey(key.jwk());
+        if (!issuedBySame(key, issuerKey) || publicKey == null) {
+            return null;
+        }
+        EddsaRdfc2022.verify(list, proof, publicKey);
+        return VcClaims.of(list).subject();
+    }
+
+    private static boolean issuedBySame(ResolvedKey key, ResolvedKey issuerKey) {
+        return key.controller().equals(issuerKey.controller()) && key.compromisedReason() == null;
     }
 }
