@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +31,21 @@ public final class BundledContexts implements DocumentLoader {
     private static final BundledContexts INSTANCE = new BundledContexts(FOLDER + "index.json");
     private final Map<String, Document> documents = new HashMap<>();
 
+    /** Every {@code jsonld/index.json} on the class path is read, so tests can add the spec's examples. */
     private BundledContexts(String index) {
-        JsonObject files = read(index);
-        files.forEach(
-                (url, file) -> documents.put(url, JsonDocument.of(read(FOLDER + ((JsonString) file).getString()))));
+        try {
+            Enumeration<URL> indexes = BundledContexts.class.getClassLoader().getResources(index);
+            while (indexes.hasMoreElements()) {
+                read(indexes.nextElement())
+                        .forEach((url, file) -> documents.putIfAbsent(
+                                url, JsonDocument.of(read(FOLDER + ((JsonString) file).getString()))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (documents.isEmpty()) {
+            throw new IllegalStateException("No bundled JSON-LD contexts found at classpath:" + index);
+        }
     }
 
     public static BundledContexts instance() {
@@ -56,13 +69,17 @@ public final class BundledContexts implements DocumentLoader {
     }
 
     private static JsonObject read(String resource) {
-        try (InputStream in = BundledContexts.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing bundled JSON-LD resource " + resource);
-            }
-            try (JsonReader reader = Json.createReader(in)) {
-                return reader.readObject();
-            }
+        URL url = BundledContexts.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("Missing bundled JSON-LD resource " + resource);
+        }
+        return read(url);
+    }
+
+    private static JsonObject read(URL resource) {
+        try (InputStream in = resource.openStream();
+                JsonReader reader = Json.createReader(in)) {
+            return reader.readObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

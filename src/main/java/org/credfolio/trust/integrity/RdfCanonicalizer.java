@@ -21,6 +21,15 @@ final class RdfCanonicalizer {
 
     private RdfCanonicalizer() {}
 
+    /** Titanium wraps the loader's refusal; its reason is what the caller needs to read. */
+    private static Throwable innermost(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     /** The canonical N-Quads of the document, one quad per line, sorted. */
     static String canonicalize(JsonObject document) {
         RdfCanon canon = RdfCanon.create("SHA-256", new RdfCanonTimeTicker(BUDGET_MILLIS));
@@ -32,7 +41,8 @@ final class RdfCanonicalizer {
             canon.provide(new NQuadsWriter(nquads));
             return nquads.toString();
         } catch (JsonLdError e) {
-            throw new DataIntegrityException("The document is not valid JSON-LD: " + e.getMessage(), e);
+            throw new DataIntegrityException(
+                    "The document is not valid JSON-LD: " + innermost(e).getMessage(), e);
         } catch (RdfConsumerException | IllegalStateException e) {
             throw new DataIntegrityException("The document could not be canonicalized within its time budget.", e);
         }
