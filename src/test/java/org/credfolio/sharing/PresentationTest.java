@@ -43,21 +43,21 @@ class PresentationTest extends SharingTestBase {
         assertThat(credentials).hasSize(1);
         assertThat(((Map<?, ?>) credentials.get(0)).get("verified")).isEqualTo(true);
 
-        assertRefused(verify(vp, challenge, DOMAIN), "nonce", "replay");
+        assertRefused(verify(vp, challenge, DOMAIN, 400), "nonce", "replay");
     }
 
     @Test
     void wrongAudienceForeignChallengeAndMissingDomainAreRefused() {
         String challenge = challenge(DOMAIN);
         String vp = download("?challenge=" + challenge + "&domain=" + DOMAIN);
-        assertRefused(verify(vp, challenge, "evil.example"), "audience", "not for evil.example");
-        assertRefused(verify(vp, null, null), "audience", "give the domain");
+        assertRefused(verify(vp, challenge, "evil.example", 400), "audience", "not for evil.example");
+        assertRefused(verify(vp, null, null, 400), "audience", "give the domain");
 
         String unbound = download("");
         assertThat(verify(unbound, null, null).get("verified")).isEqualTo(true);
         String forged = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA";
         String boundToForged = download("?challenge=" + forged + "&domain=" + DOMAIN);
-        assertRefused(verify(boundToForged, forged, DOMAIN), "nonce", "not issued by this verifier");
+        assertRefused(verify(boundToForged, forged, DOMAIN, 400), "nonce", "not issued by this verifier");
     }
 
     @Test
@@ -73,7 +73,7 @@ class PresentationTest extends SharingTestBase {
                         .withoutPadding()
                         .encodeToString(later.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 + "." + parts[2];
-        assertRefused(verify(tampered, null, null), "signature", "altered");
+        assertRefused(verify(tampered, null, null, 400), "signature", "altered");
 
         // Learner B's genuine credential inside a presentation signed by learner A.
         String otherAward = recordCredential(
@@ -90,7 +90,57 @@ class PresentationTest extends SharingTestBase {
                 .get();
         assertThat(otherAward).isNotNull();
         String stuffed = presentations.present(world.learnerA().id(), List.of(otherJwt), null, null);
-        assertRefused(verify(stuffed, null, null), "credentials", "not about the holder");
+        assertRefused(verify(stuffed, null, null, 400), "credentials", "not about the holder");
+    }
+
+    @Test
+    void envelopedPresentationsVerifyAndMalformedOnesAreNotPresentations() {
+        String vp = download("");
+        String v2 = "https://www.w3.org/ns/credentials/v2";
+        String type = "EnvelopedVerifiablePresentation";
+        String id = "data:application/vp+jwt," + vp;
+        assertThat(verify(envelope(List.of(v2), type, id), null, null, 200).get("verified"))
+                .isEqualTo(true);
+        assertThat(verify("data:application/vp+jwt," + vp, null, null, 200).get("verified"))
+                .isEqualTo(true);
+        // The VC Data Model 2.0 test suite's enveloped-presentation cases, one mutation each.
+        assertNotAPresentation(verify(envelope(List.of(), type, id), null, null, 422), "@context");
+        assertNotAPresentation(
+                verify(envelope(List.of("https://www.w3.org/ns/credentials/examples/v2"), type, id), null, null, 422),
+                "@context");
+        assertNotAPresentation(verify(envelope(List.of(v2), type, vp), null, null, 422), "data: URL");
+        assertNotAPresentation(
+                verify(envelope(List.of(v2), List.of("VerifiablePresentation"), id), null, null, 422), type);
+        assertNotAPresentation(
+                verify(envelope(List.of(v2), type, "data:text/plain," + vp), null, null, 422), "text/plain");
+        assertNotAPresentation(verify("not a token", null, null, 422), "three dot-separated parts");
+        // Not of the VC API shape, or an ill-typed option: 400 before anything is verified.
+        for (Object body : List.of(
+                Map.of("presentation", vp), Map.of("verifiablePresentation", vp, "options", Map.of("challenge", 5)))) {
+            http().post()
+                    .uri("/presentations/verify")
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType("application/problem+json")
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("https://credfolio.org/problems/invalid-request");
+        }
+    }
+
+    private static Map<String, Object> envelope(List<String> context, Object type, String id) {
+        return Map.of("@context", context, "type", type, "id", id);
+    }
+
+    private static void assertNotAPresentation(Map<?, ?> result, String reasonPart) {
+        assertThat(result.get("verified")).isEqualTo(false);
+        assertThat(result.get("type")).isEqualTo("https://credfolio.org/problems/invalid-presentation");
+        assertThat(result.get("title")).isEqualTo("Not a verifiable presentation");
+        assertThat((String) result.get("detail")).contains(reasonPart);
+        assertThat(result.toString()).doesNotContain("Exception", "org.credfolio");
     }
 
     @Test
@@ -178,6 +228,11 @@ class PresentationTest extends SharingTestBase {
     }
 
     private Map<?, ?> verify(String vp, String challenge, String domain) {
+        return verify(vp, challenge, domain, 200);
+    }
+
+    /** POST /presentations/verify: 200 verified, 400 did not verify, 422 not a presentation. */
+    private Map<?, ?> verify(Object vp, String challenge, String domain, int status) {
         Map<String, Object> options = new java.util.HashMap<>();
         if (challenge != null) {
             options.put("challenge", challenge);
@@ -190,7 +245,7 @@ class PresentationTest extends SharingTestBase {
                 .bodyValue(Map.of("verifiablePresentation", vp, "options", options))
                 .exchange()
                 .expectStatus()
-                .isOk()
+                .isEqualTo(status)
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
@@ -198,7 +253,9 @@ class PresentationTest extends SharingTestBase {
 
     private static void assertRefused(Map<?, ?> result, String check, String reasonPart) {
         assertThat(result.get("verified")).as(String.valueOf(result)).isEqualTo(false);
-        assertThat((List<?>) result.get("results")).as(String.valueOf(result)).anySatisfy(c -> {
+        assertThat((List<?>) result.get("problemDetails")).anySatisfy(p -> assertThat(((Map<?, ?>) p).get("type"))
+                .isEqualTo("https://credfolio.org/problems/verification/" + check));
+        assertThat((List<?>) result.get("checks")).as(String.valueOf(result)).anySatisfy(c -> {
             Map<?, ?> m = (Map<?, ?>) c;
             assertThat(m.get("name")).isEqualTo(check);
             assertThat(m.get("passed")).isEqualTo(false);

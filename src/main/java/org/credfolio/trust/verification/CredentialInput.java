@@ -1,18 +1,25 @@
 package org.credfolio.trust.verification;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.credfolio.trust.CredentialForms;
+import java.util.Set;
 
 /**
  * What a caller handed in as a credential, sorted before anything is verified: a VC-JWT (compact,
  * as a {@code data:} URL, or in an {@code EnvelopedVerifiableCredential}) or a JSON-LD credential
- * with an embedded proof. Anything else is refused with the reason, following VC Data Model 2.0
- * (sections 4.2, 4.5 and 4.13) and the VC API, and is never reported as verified.
+ * with an embedded proof. Anything else is refused with the reason, in words naming the property,
+ * following VC Data Model 2.0 (sections 4.2 to 4.5, 4.13 and 5.4), the VC API and the cases of the
+ * W3C VC API verifier test suite; it is never reported as verified.
  */
 sealed interface CredentialInput {
+    /** Media types of a {@code data:} URL holding a JOSE-secured credential (VC-JOSE-COSE, older drafts). */
+    Set<String> JWT_MEDIA_TYPES = Set.of("application/vc+jwt", "application/vc-ld+jwt", "application/jwt");
+
     /** A VC-JWT to verify as a compact JWS. */
     record Jwt(String token) implements CredentialInput {}
 
@@ -26,10 +33,14 @@ sealed interface CredentialInput {
         }
     }
 
+    /** Text as GraphQL takes it: a compact JWS, a data: URL, or the JSON of a credential object. */
     static CredentialInput read(String input) {
         String value = input == null ? "" : input.strip();
         if (value.isEmpty()) {
             throw new Invalid("No credential was given.");
+        }
+        if (value.length() > JoseHeaderPolicy.MAX_TOKEN_CHARS && !value.startsWith("{")) {
+            throw new Invalid("The credential is longer than " + JoseHeaderPolicy.MAX_TOKEN_CHARS + " characters.");
         }
         if (value.startsWith("{")) {
             try {
@@ -38,70 +49,313 @@ sealed interface CredentialInput {
                 throw new Invalid("The credential is not valid JSON.");
             }
         }
+        if (value.startsWith("[")) {
+            throw new Invalid("The credential is a JSON array; a credential is one object or one compact JWS.");
+        }
         if (value.startsWith("data:")) {
-            return new Jwt(fromDataUrl(value));
+            return new Jwt(fromDataUrl(value, JWT_MEDIA_TYPES, "credential"));
         }
-        if (value.chars().filter(c -> c == '.').count() != 2) {
-            throw new Invalid("The credential is neither a JSON object nor a compact JWS (three dot-separated parts).");
+        return new Jwt(compactJws(value, "The credential"));
+    }
+
+    /**
+     * A JSON value as the VC API carries it in {@code verifiableCredential}: a string (compact JWS
+     * or data: URL) or an object (an EnvelopedVerifiableCredential or a secured JSON-LD credential).
+     */
+    static CredentialInput read(Object value) {
+        if (value instanceof String text) {
+            return read(text);
         }
-        return new Jwt(value);
+        if (value instanceof Map<?, ?> map) {
+            check(map);
+            String json = JSONObjectUtils.toJSONString(stringKeys(map));
+            try {
+                return read(JSONObjectUtils.parse(json), json);
+            } catch (ParseException e) {
+                throw new Invalid("The credential is not valid JSON.");
+            }
+        }
+        throw new Invalid(
+                "The credential is " + kind(value) + "; it must be a compact JWS (string) or a credential object.");
     }
 
     private static CredentialInput read(Map<String, Object> document, String json) {
-        List<String> types = CredentialVerifier.strings(document.get("type"));
-        if (types.contains("EnvelopedVerifiableCredential")) {
-            return enveloped(document, types);
+        if (isEnveloped(document.get("type"))) {
+            return enveloped(document);
         }
-        checkContext(document);
-        if (types.isEmpty()) {
-            throw new Invalid("The credential has no type.");
-        }
-        if (!types.contains("VerifiableCredential")) {
-            throw new Invalid("The credential's type does not include VerifiableCredential.");
-        }
-        if (document.get("proof") == null) {
-            throw new Invalid("The credential carries no proof: it is not secured, so nothing in it can be trusted.");
-        }
+        check(document);
         return new Secured(document, json);
     }
 
-    /** VC Data Model 2.0, section 4.13.2: the rules of an EnvelopedVerifiableCredential. */
-    private static CredentialInput enveloped(Map<String, Object> document, List<String> types) {
-        checkContext(document);
-        if (types.size() != 1) {
-            throw new Invalid("An EnvelopedVerifiableCredential has no other type.");
+    /** The data-model rules a secured JSON-LD credential must meet before its proof is looked at. */
+    private static void check(Map<?, ?> document) {
+        if (isEnveloped(document.get("type"))) {
+            return;
         }
-        if (!(document.get("id") instanceof String id)) {
+        checkContext(document, "The credential");
+        if (!document.containsKey("proof") && document.get("id") instanceof String id && id.startsWith("data:")) {
+            throw new Invalid("The credential's id is a data: URL, as an EnvelopedVerifiableCredential's is, but its"
+                    + " type " + (document.containsKey("type") ? "is not" : "is missing; it must be")
+                    + " EnvelopedVerifiableCredential.");
+        }
+        checkType(document);
+        checkIssuer(document);
+        checkSubject(document);
+        checkProof(document);
+    }
+
+    /** VC Data Model 2.0, section 4.13.2: the rules of an EnvelopedVerifiableCredential. */
+    private static CredentialInput enveloped(Map<String, Object> document) {
+        checkContext(document, "The EnvelopedVerifiableCredential");
+        Object type = document.get("type");
+        if (type instanceof List<?> list && list.size() != 1) {
+            throw new Invalid(
+                    "An EnvelopedVerifiableCredential has no other type; its type has " + list.size() + " values.");
+        }
+        Object id = document.get("id");
+        if (id == null) {
             throw new Invalid("The EnvelopedVerifiableCredential has no id holding the credential.");
         }
-        if (!id.startsWith("data:")) {
-            throw new Invalid("The EnvelopedVerifiableCredential's id must be a data: URL.");
+        if (!(id instanceof String url)) {
+            throw new Invalid("The EnvelopedVerifiableCredential's id is " + kind(id) + "; it must be a data: URL.");
         }
-        return new Jwt(fromDataUrl(id));
+        if (!url.startsWith("data:")) {
+            throw new Invalid("The EnvelopedVerifiableCredential's id must be a data: URL"
+                    + " (data:application/vc+jwt,<compact JWS>), not a bare token or other URL.");
+        }
+        return new Jwt(fromDataUrl(url, JWT_MEDIA_TYPES, "credential"));
     }
 
-    private static String fromDataUrl(String url) {
-        if (!url.startsWith(CredentialForms.CREDENTIAL_DATA_URL)) {
-            int comma = url.indexOf(',');
-            String mediaType = url.substring("data:".length(), comma < 0 ? url.length() : comma);
+    private static boolean isEnveloped(Object type) {
+        return "EnvelopedVerifiableCredential".equals(type)
+                || type instanceof List<?> list && list.contains("EnvelopedVerifiableCredential");
+    }
+
+    /**
+     * RFC 2397: {@code data:[<media type>][;parameters],<data>}. The media type must be one of
+     * {@code mediaTypes}; {@code ;base64} data is decoded, other parameters are ignored.
+     *
+     * @param what "credential" or "presentation", for the reason
+     */
+    static String fromDataUrl(String url, Set<String> mediaTypes, String what) {
+        int comma = url.indexOf(',');
+        if (comma < 0) {
+            throw new Invalid("The data: URL has no comma between its media type and the credential.");
+        }
+        String[] header = url.substring("data:".length(), comma).split(";", -1);
+        String mediaType = header[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaTypes.contains(mediaType)) {
             throw new Invalid("The data: URL's media type " + (mediaType.isEmpty() ? "(none)" : mediaType)
-                    + " is not application/vc+jwt.");
+                    + " is not that of a JOSE-secured " + what + "; accepted: "
+                    + String.join(", ", mediaTypes.stream().sorted().toList()) + ".");
         }
-        String token = url.substring(CredentialForms.CREDENTIAL_DATA_URL.length());
-        if (token.isEmpty()) {
-            throw new Invalid("The data: URL holds no credential.");
+        String data = url.substring(comma + 1).strip();
+        boolean base64 = false;
+        for (int i = 1; i < header.length; i++) {
+            base64 |= header[i].strip().equalsIgnoreCase("base64");
         }
-        return token;
+        if (base64) {
+            try {
+                data = new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8).strip();
+            } catch (IllegalArgumentException e) {
+                throw new Invalid("The data: URL is marked base64 but its data is not base64.");
+            }
+        }
+        if (data.isEmpty()) {
+            throw new Invalid("The data: URL holds no " + what + ".");
+        }
+        return compactJws(data, "The data: URL's content");
     }
 
-    private static void checkContext(Map<String, Object> document) {
+    /** A compact JWS, three dot-separated parts, or a refusal naming {@code what}. */
+    static String compactJws(String value, String what) {
+        if (value.chars().filter(c -> c == '.').count() != 2) {
+            throw new Invalid(
+                    what + " is neither a JSON object nor a compact JWS (three dot-separated parts): encrypted"
+                            + " (JWE) and unsecured forms are not accepted.");
+        }
+        return value;
+    }
+
+    /**
+     * {@code @context}: a non-empty array of strings and objects starting with the VC 2.0 base
+     * context, or that context alone as a string.
+     */
+    static void checkContext(Map<?, ?> document, String what) {
+        if (!document.containsKey("@context")) {
+            throw new Invalid(
+                    what + " has no @context; it must be an array starting with " + VcClaims.VC2_CONTEXT + ".");
+        }
         Object context = document.get("@context");
-        List<?> contexts = context instanceof List<?> list ? list : context == null ? List.of() : List.of(context);
+        if (context instanceof String single) {
+            if (!VcClaims.VC2_CONTEXT.equals(single)) {
+                throw new Invalid(what + "'s @context is the string \"" + clip(single) + "\"; it must be an array"
+                        + " starting with " + VcClaims.VC2_CONTEXT + " (or that URL alone).");
+            }
+            return;
+        }
+        if (!(context instanceof List<?> contexts)) {
+            throw new Invalid(what + "'s @context is " + kind(context) + ", not an array.");
+        }
         if (contexts.isEmpty()) {
-            throw new Invalid("The credential has no @context.");
+            throw new Invalid(what + "'s @context is an empty array; it must start with " + VcClaims.VC2_CONTEXT + ".");
+        }
+        for (int i = 0; i < contexts.size(); i++) {
+            Object item = contexts.get(i);
+            if (!(item instanceof String) && !(item instanceof Map<?, ?>)) {
+                throw new Invalid(what + "'s @context item " + (i + 1) + " is " + kind(item)
+                        + "; @context items must be strings (context URLs) or objects (embedded contexts).");
+            }
         }
         if (!VcClaims.VC2_CONTEXT.equals(contexts.get(0))) {
-            throw new Invalid("The credential's first @context must be " + VcClaims.VC2_CONTEXT + ".");
+            throw new Invalid(what + "'s first @context must be " + VcClaims.VC2_CONTEXT + ".");
         }
+    }
+
+    /** {@code type}: an array of strings (or a single string) that includes VerifiableCredential. */
+    private static void checkType(Map<?, ?> document) {
+        if (!document.containsKey("type")) {
+            throw new Invalid("The credential has no type; it must include VerifiableCredential.");
+        }
+        Object type = document.get("type");
+        List<?> types;
+        if (type instanceof String single) {
+            types = List.of(single);
+        } else if (type instanceof List<?> list) {
+            types = list;
+        } else {
+            throw new Invalid("The credential's type is " + kind(type) + "; it must be an array of strings.");
+        }
+        for (int i = 0; i < types.size(); i++) {
+            if (!(types.get(i) instanceof String)) {
+                throw new Invalid("The credential's type item " + (i + 1) + " is " + kind(types.get(i))
+                        + "; type items must be strings.");
+            }
+        }
+        if (!types.contains("VerifiableCredential")) {
+            throw new Invalid("The credential's type " + (type instanceof String s ? "\"" + clip(s) + "\"" : types)
+                    + " does not include VerifiableCredential.");
+        }
+    }
+
+    /** {@code issuer}: a URL string or an object whose {@code id} is one. */
+    private static void checkIssuer(Map<?, ?> document) {
+        if (!document.containsKey("issuer")) {
+            throw new Invalid("The credential has no issuer.");
+        }
+        Object issuer = document.get("issuer");
+        if (issuer instanceof String id) {
+            if (id.isBlank()) {
+                throw new Invalid("The credential's issuer is an empty string; it must be a URL.");
+            }
+            return;
+        }
+        if (issuer instanceof Map<?, ?> object) {
+            if (!(object.get("id") instanceof String id) || id.isBlank()) {
+                throw new Invalid("The credential's issuer object has no id; its id must be a URL string.");
+            }
+            return;
+        }
+        throw new Invalid(
+                "The credential's issuer is " + kind(issuer) + "; it must be a URL string or an object with an id.");
+    }
+
+    /** {@code credentialSubject}: an object, or a non-empty array of objects. */
+    private static void checkSubject(Map<?, ?> document) {
+        if (!document.containsKey("credentialSubject")) {
+            throw new Invalid("The credential has no credentialSubject.");
+        }
+        Object subject = document.get("credentialSubject");
+        if (subject instanceof Map<?, ?>) {
+            return;
+        }
+        if (subject instanceof List<?> subjects) {
+            if (subjects.isEmpty()) {
+                throw new Invalid("The credential's credentialSubject is an empty array; it must be an object.");
+            }
+            for (int i = 0; i < subjects.size(); i++) {
+                if (!(subjects.get(i) instanceof Map<?, ?>)) {
+                    throw new Invalid("The credential's credentialSubject item " + (i + 1) + " is "
+                            + kind(subjects.get(i)) + "; each subject must be an object.");
+                }
+            }
+            return;
+        }
+        throw new Invalid("The credential's credentialSubject is " + kind(subject) + "; it must be an object.");
+    }
+
+    /** {@code proof}: an object, or a non-empty array of objects, each with the Data Integrity properties. */
+    private static void checkProof(Map<?, ?> document) {
+        if (!document.containsKey("proof")) {
+            throw new Invalid("The credential carries no proof: it is not secured, so nothing in it can be trusted.");
+        }
+        Object proof = document.get("proof");
+        if (proof instanceof Map<?, ?> single) {
+            checkProofProperties(single, "The proof");
+            return;
+        }
+        if (proof instanceof List<?> proofs) {
+            if (proofs.isEmpty()) {
+                throw new Invalid("The credential's proof is an empty array; it must be a proof object.");
+            }
+            for (int i = 0; i < proofs.size(); i++) {
+                if (!(proofs.get(i) instanceof Map<?, ?> item)) {
+                    throw new Invalid("The credential's proof item " + (i + 1) + " is " + kind(proofs.get(i))
+                            + "; each proof must be an object.");
+                }
+                checkProofProperties(item, "Proof item " + (i + 1));
+            }
+            return;
+        }
+        throw new Invalid("The credential's proof is " + kind(proof) + "; it must be an object.");
+    }
+
+    /** VC Data Integrity, section 2.1: type, verificationMethod, proofPurpose, proofValue; created when present. */
+    private static void checkProofProperties(Map<?, ?> proof, String what) {
+        for (String name : List.of("type", "verificationMethod", "proofPurpose", "proofValue")) {
+            Object value = proof.get(name);
+            if (!proof.containsKey(name)) {
+                throw new Invalid(what + " has no " + name + ".");
+            }
+            if (!(value instanceof String text) || text.isBlank()) {
+                throw new Invalid(what + "'s " + name + " is " + kind(value) + "; it must be a non-empty string.");
+            }
+        }
+        Object created = proof.get("created");
+        if (proof.containsKey("created") && !(created instanceof String)) {
+            throw new Invalid(what + "'s created is " + kind(created) + "; it must be a date-time string.");
+        }
+    }
+
+    /** A JSON value's kind, in words, for a refusal reason. */
+    static String kind(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String s) {
+            return s.isEmpty() ? "an empty string" : "a string";
+        }
+        if (value instanceof Boolean b) {
+            return "a boolean (" + b + ")";
+        }
+        if (value instanceof Number n) {
+            return "a number (" + n + ")";
+        }
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? "an empty array" : "an array";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "an object";
+        }
+        return "not a JSON value";
+    }
+
+    private static String clip(String value) {
+        return value.length() > 80 ? value.substring(0, 80) + "..." : value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        return (Map<String, Object>) map;
     }
 }

@@ -1,11 +1,10 @@
 package org.credfolio.trust.verification;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
-import java.util.LinkedHashMap;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,9 +13,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The W3C VC API verifier endpoints over the same engine as GraphQL. A credential that fails
- * verification is a 200 answer with {@code verified: false} and the failed checks as errors; only a
- * request that is not of the VC API shape is a 400.
+ * The W3C VC API (VCALM) verifier endpoints over the same engine as GraphQL. A verified credential
+ * or presentation is a 200; one that was read but did not verify (forged, altered, revoked,
+ * expired, unknown issuer, ...) is a 400 with {@code verified: false} and a problem per failed
+ * check; input that is not a credential (or presentation) at all is a 422; a request that is not of
+ * the VC API shape, or with an unknown or ill-typed option, is a 400. See {@link VcApiResponses}.
  */
 @RestController
 class VcApiVerificationController {
@@ -32,105 +33,96 @@ class VcApiVerificationController {
     }
 
     /**
-     * {@code {"verifiablePresentation": <vp+jwt string or EnvelopedVerifiablePresentation>,
-     * "options": {"challenge": ..., "domain": ...}}}
+     * {@code {"verifiableCredential": <vc+jwt | EnvelopedVerifiableCredential | credential with an
+     * embedded proof>, "options": {"returnCredential", "returnResults", "returnProblemDetails",
+     * "checks"}}}
      */
-    @PostMapping(path = "/presentations/verify", consumes = "application/json", produces = "application/json")
-    ResponseEntity<Object> verifyPresentation(@RequestBody Map<String, Object> request) {
-        Object presentation = request.get("verifiablePresentation");
-        if (presentation == null) {
-            return badRequest("The body needs a verifiablePresentation: a vp+jwt.");
+    @PostMapping(
+            path = "/credentials/verify",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    ResponseEntity<Object> verifyCredential(@RequestBody(required = false) Object body) {
+        Map<?, ?> request = request(
+                body,
+                "verifiableCredential",
+                "a vc+jwt, an EnvelopedVerifiableCredential or a credential with an embedded proof");
+        VerifyOptions options = VerifyOptions.forCredentials(request.get("options"));
+        CredentialInput input;
+        try {
+            input = CredentialInput.read(request.get("verifiableCredential"));
+        } catch (CredentialInput.Invalid e) {
+            return VcApiResponses.credential(VcApiResponses.unreadable(e), null, options);
         }
-        Map<?, ?> options = request.get("options") instanceof Map<?, ?> o ? o : Map.of();
-        String challenge = options.get("challenge") instanceof String c ? c : null;
-        String domain = options.get("domain") instanceof String d ? d : null;
-        PresentationVerification result = presentations.verifyPresentation(asText(presentation), challenge, domain);
-        Map<String, Object> body = verdict(result.verified(), result.checks());
-        body.put("holder", result.holder());
-        body.put(
-                "credentials",
-                result.credentials().stream()
-                        .map(VcApiVerificationController::response)
-                        .toList());
-        return ResponseEntity.ok(body);
+        return VcApiResponses.credential(verifier.verify(input), input, options);
+    }
+
+    /**
+     * {@code {"verifiablePresentation": <vp+jwt | EnvelopedVerifiablePresentation>, "options":
+     * {"challenge": ..., "domain": ..., "returnProblemDetails": ...}}}
+     */
+    @PostMapping(
+            path = "/presentations/verify",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    ResponseEntity<Object> verifyPresentation(@RequestBody(required = false) Object body) {
+        Map<?, ?> request = request(body, "verifiablePresentation", "a vp+jwt or an EnvelopedVerifiablePresentation");
+        VerifyOptions options = VerifyOptions.forPresentations(request.get("options"));
+        String token;
+        try {
+            token = PresentationInput.read(request.get("verifiablePresentation"));
+        } catch (CredentialInput.Invalid e) {
+            Checks checks = new Checks();
+            checks.fail("parse", e.getMessage());
+            return VcApiResponses.presentation(
+                    new PresentationVerification(false, checks.list(), null, List.of()), options);
+        }
+        return VcApiResponses.presentation(
+                presentations.verifyPresentation(token, options.challenge(), options.domain()), options);
     }
 
     /** A one-time challenge for a presentation: {@code {"domain": ...}} optional. */
-    @PostMapping(path = "/challenges", produces = "application/json")
+    @PostMapping(
+            path = "/challenges",
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<Object> challenge(@RequestBody(required = false) Map<String, Object> request) {
         Object domain = request == null ? null : request.get("domain");
         if (domain != null && (!(domain instanceof String d) || d.length() > 200)) {
-            return badRequest("domain must be a string of at most 200 characters.");
+            return plainProblem("domain must be a string of at most 200 characters.");
         }
         return ResponseEntity.ok(challenges.issue((String) domain));
     }
 
-    /** {@code {"verifiableCredential": <vc+jwt string or EnvelopedVerifiableCredential>, "options": {}}} */
-    @PostMapping(path = "/credentials/verify", consumes = "application/json", produces = "application/json")
-    ResponseEntity<Object> verifyCredential(@RequestBody Map<String, Object> request) {
-        Object credential = request.get("verifiableCredential");
-        if (credential == null) {
-            return badRequest("The body needs a verifiableCredential: a vc+jwt or an EnvelopedVerifiableCredential.");
-        }
-        return ResponseEntity.ok(response(verifier.verifyCredential(asText(credential))));
+    @ExceptionHandler(VcApiProblem.class)
+    ResponseEntity<Object> refused(VcApiProblem problem) {
+        return VcApiResponses.problem(problem);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Object> unreadable() {
-        return badRequest("The request body is not a JSON object.");
+    ResponseEntity<Object> unreadable(HttpServletRequest request) {
+        String detail = "The request body is not a JSON object.";
+        return request.getRequestURI().endsWith("/challenges")
+                ? plainProblem(detail)
+                : VcApiResponses.problem(VcApiProblem.invalidRequest(detail));
     }
 
-    static String asText(Object value) {
-        return value instanceof String s
-                ? s
-                : value instanceof Map<?, ?> map ? JSONObjectUtils.toJSONString(cast(map)) : "";
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Map<?, ?> map) {
-        return (Map<String, Object>) map;
-    }
-
-    static ResponseEntity<Object> badRequest(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid request");
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    /** VC API verification response: passed check names, failures as problem details, plus our detail. */
-    static Map<String, Object> response(CredentialVerification result) {
-        Map<String, Object> body = verdict(result.verified(), result.checks());
-        if (result.summary() != null) {
-            body.put("summary", result.summary());
+    /** The body as a JSON object with the member holding what is to be verified. */
+    private static Map<?, ?> request(Object body, String member, String what) {
+        String shape = "{\"" + member + "\": ..., \"options\": {...}}";
+        if (!(body instanceof Map<?, ?> request)) {
+            throw VcApiProblem.invalidRequest("The request body is "
+                    + (body == null ? "empty or null" : CredentialInput.kind(body)) + "; it must be a JSON object "
+                    + shape + ".");
         }
-        return body;
+        if (request.get(member) == null) {
+            throw VcApiProblem.invalidRequest("The body needs a " + member + ": " + what + ".");
+        }
+        return request;
     }
 
-    /** What every VC API verification answer starts with: the verdict, check names, failures, detail. */
-    private static Map<String, Object> verdict(boolean verified, List<VerificationCheck> checks) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("verified", verified);
-        body.put("checks", passedNames(checks));
-        body.put("warnings", List.of());
-        body.put("errors", problems(checks));
-        body.put("results", checks);
-        return body;
-    }
-
-    private static List<String> passedNames(List<VerificationCheck> checks) {
-        return checks.stream()
-                .filter(VerificationCheck::passed)
-                .map(VerificationCheck::name)
-                .toList();
-    }
-
-    private static List<Map<String, String>> problems(List<VerificationCheck> checks) {
-        return checks.stream()
-                .filter(c -> !c.passed())
-                .map(c -> Map.of(
-                        "type", "https://credfolio.org/problems/verification/" + c.name(),
-                        "title", "Check '" + c.name() + "' failed",
-                        "detail", c.reason()))
-                .toList();
+    private static ResponseEntity<Object> plainProblem(String detail) {
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(VcApiProblem.start(
+                        HttpStatus.BAD_REQUEST, VcApiProblem.INVALID_REQUEST, "Invalid request", detail));
     }
 }

@@ -80,15 +80,20 @@ class CredentialVerificationTest extends IntegrationTest {
         assertThat(summary.get("achievementName")).isEqualTo(world.welding().name());
         assertThat(summary.get("issuerName")).isEqualTo(world.districtA().name());
 
-        Map<?, ?> rest = rest(Map.of("verifiableCredential", jwt));
+        Map<?, ?> rest = rest(Map.of("verifiableCredential", jwt), 200);
         assertThat(rest.get("verified")).isEqualTo(true);
-        assertThat((List<?>) rest.get("errors")).isEmpty();
-        assertThat(rest.get("checks").toString()).contains("signature", "revocation");
+        assertThat((List<?>) rest.get("problemDetails")).isEmpty();
+        assertThat(((List<?>) rest.get("checks"))
+                        .stream().map(c -> (Object) ((Map<?, ?>) c).get("name")).toList())
+                .isEqualTo(checkNames(result));
+        assertThat((List<?>) rest.get("checks"))
+                .allSatisfy(c -> assertThat(((Map<?, ?>) c).get("passed")).isEqualTo(true));
+        assertThat(((Map<?, ?>) rest.get("summary")).get("status")).isEqualTo("ACTIVE");
     }
 
     @Test
     void envelopedAndDataUrlFormsVerifyToo() {
-        assertThat(rest(Map.of("verifiableCredential", CredentialForms.envelope(jwt)))
+        assertThat(rest(Map.of("verifiableCredential", CredentialForms.envelope(jwt)), 200)
                         .get("verified"))
                 .isEqualTo(true);
         assertThat(graphQl("data:application/vc+jwt," + jwt).get("verified")).isEqualTo(true);
@@ -246,7 +251,10 @@ class CredentialVerificationTest extends IntegrationTest {
     void malformedInputGetsAClearAnswerNeverAServerError() {
         assertRefused(graphQl("not a token"), "parse", "three dot-separated parts");
         assertRefused(graphQl("a.b.c"), "parse", "header");
-        assertRefused(graphQl("{\"type\":\"VerifiableCredential\"}"), "parse", "three");
+        assertRefused(graphQl("{\"type\":\"VerifiableCredential\"}"), "parse", "no @context");
+        Map<?, ?> notACredential = rest(Map.of("verifiableCredential", "not a token"), 422);
+        assertThat(notACredential.get("verified")).isEqualTo(false);
+        assertThat((String) notACredential.get("detail")).contains("three dot-separated parts");
         assertRefused(graphQl("x".repeat(70_000)), "parse", "longer than");
         http().post()
                 .uri("/credentials/verify")
@@ -279,17 +287,14 @@ class CredentialVerificationTest extends IntegrationTest {
     @Test
     void vc11TokensWithAVcClaimAreAccepted() throws Exception {
         Map<String, Object> payload = JWSObject.parse(jwt).getPayload().toJSONObject();
-        Map<String, Object> legacy = Map.of(
-                "vc",
-                payload,
-                "iss",
-                payload.get("iss"),
-                "sub",
-                payload.get("sub"),
-                "jti",
-                payload.get("jti"),
-                "nbf",
-                payload.get("nbf"));
+        Map<String, Object> legacy = new HashMap<>();
+        legacy.put("vc", payload);
+        // Beside the vc claim, the registered claims the token carries.
+        for (String claim : List.of("iss", "sub", "jti", "nbf", "exp")) {
+            if (payload.get(claim) != null) {
+                legacy.put(claim, payload.get(claim));
+            }
+        }
         Map<String, Object> result = graphQl(keys.sign(world.districtA().id(), "JWT", legacy));
         assertThat(result.get("verified")).as(String.valueOf(result)).isEqualTo(true);
     }
@@ -315,24 +320,29 @@ class CredentialVerificationTest extends IntegrationTest {
                 .get();
     }
 
-    private Map<?, ?> rest(Object body) {
+    private Map<?, ?> rest(Object body, int status) {
         return http().post()
                 .uri("/credentials/verify")
                 .bodyValue(body)
                 .exchange()
                 .expectStatus()
-                .isOk()
+                .isEqualTo(status)
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
     }
 
+    /** A credential that was read but did not verify: 400, the failed check as a problem detail. */
     private void assertRefusedByRest(String token, String check) {
-        Map<?, ?> result = rest(Map.of("verifiableCredential", token));
+        Map<?, ?> result = rest(Map.of("verifiableCredential", token), 400);
         assertThat(result.get("verified")).isEqualTo(false);
-        assertThat((List<?>) result.get("errors"))
-                .anySatisfy(
-                        e -> assertThat(((Map<?, ?>) e).get("type").toString()).endsWith("/" + check));
+        assertThat(result.get("type")).isEqualTo("https://credfolio.org/problems/verification-failed");
+        assertThat((List<?>) result.get("problemDetails")).anySatisfy(e -> assertThat(((Map<?, ?>) e).get("type"))
+                .isEqualTo("https://credfolio.org/problems/verification/" + check));
+        assertThat((List<?>) result.get("checks")).anySatisfy(c -> {
+            assertThat(((Map<?, ?>) c).get("name")).isEqualTo(check);
+            assertThat(((Map<?, ?>) c).get("passed")).isEqualTo(false);
+        });
     }
 
     private static void assertRefused(Map<String, Object> result, String check, String reasonPart) {
