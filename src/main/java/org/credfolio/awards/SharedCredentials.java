@@ -85,6 +85,22 @@ public class SharedCredentials {
                 .toList();
     }
 
+    /**
+     * The Data Integrity forms of the named awards of one learner, in the order asked; revoked and
+     * missing awards are left out. Callers must have authorized the read (a share by its token).
+     */
+    public List<Map<String, Object>> securedForShare(String learnerId, List<String> awardIds) {
+        Map<String, Award> held =
+                held(learnerId).stream().collect(Collectors.toMap(Award::id, Function.identity(), (a, b) -> a));
+        List<Award> awards =
+                awardIds.stream().map(held::get).filter(Objects::nonNull).toList();
+        Map<String, Map<String, Object>> forms = issuance.ldpCredentialsFor(awards);
+        return awards.stream()
+                .map(a -> forms.get(a.id()))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
     private List<Award> held(String learnerId) {
         LearnerAwards all = learnerId == null ? null : mongo.findById(learnerId, LearnerAwards.class);
         return all == null || all.credentials() == null ? List.of() : all.credentials();

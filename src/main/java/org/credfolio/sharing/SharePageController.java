@@ -1,19 +1,25 @@
 package org.credfolio.sharing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.credfolio.sharing.ShareViews.Gone;
 import org.credfolio.sharing.ShareViews.Shown;
 import org.credfolio.sharing.ShareViews.View;
+import org.credfolio.trust.CredentialForms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 class SharePageController {
     private static final Logger log = LoggerFactory.getLogger(SharePageController.class);
     private static final MediaType VP_JWT = MediaType.parseMediaType("application/vp+jwt");
+    private static final MediaType VP_LD = MediaType.parseMediaType("application/vp+ld+json");
+    private static final MediaType LD_JSON = MediaType.parseMediaType("application/ld+json");
     private final ShareViews views;
     private final SharedPresentations presentations;
 
@@ -34,32 +42,56 @@ class SharePageController {
     }
 
     /**
-     * The share's credentials as one {@code vp+jwt} signed with the learner's holder key. A verifier
-     * that wants proof of freshness first gets a challenge (POST /challenges) and passes it, with its
-     * domain, here; the presentation then verifies once, for that domain only.
+     * The share's credentials as one presentation signed with the learner's holder key: a
+     * {@code vp+jwt} by default, or JSON-LD with an {@code eddsa-rdfc-2022} proof for
+     * {@code Accept: application/vp+ld+json} or {@code application/ld+json}. A verifier that wants
+     * proof of freshness first gets a challenge (POST /challenges) and passes it, with its domain,
+     * here; the presentation then verifies once, for that domain only.
      */
     @GetMapping("/shares/{token}/presentation")
     ResponseEntity<String> presentation(
             @PathVariable String token,
             @RequestParam(required = false) String challenge,
-            @RequestParam(required = false) String domain) {
+            @RequestParam(required = false) String domain,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         if (challenge != null && challenge.length() > 200 || domain != null && domain.length() > 200) {
             return ResponseEntity.badRequest()
                     .contentType(MediaType.TEXT_PLAIN)
                     .body("challenge and domain may be at most 200 characters each.");
         }
-        Optional<String> presented = presentations.present(token, domain, challenge);
+        boolean dataIntegrity = wantsJsonLd(accept);
+        Optional<String> presented = dataIntegrity
+                ? presentations.presentSecured(token, domain, challenge).map(CredentialForms::json)
+                : presentations.present(token, domain, challenge);
         if (presented.isEmpty()) {
             return html(HttpStatus.NOT_FOUND, SharePage.missing());
         }
-        String vp = presented.get();
         return ResponseEntity.ok()
-                .contentType(VP_JWT)
+                .contentType(dataIntegrity ? VP_LD : VP_JWT)
                 .cacheControl(CacheControl.noStore())
-                .header("Content-Disposition", "attachment; filename=\"credentials.vp.jwt\"")
+                .varyBy(HttpHeaders.ACCEPT)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"credentials." + (dataIntegrity ? "vp.json" : "vp.jwt") + "\"")
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Robots-Tag", "noindex, nofollow")
-                .body(vp);
+                .body(presented.get());
+    }
+
+    /** JSON-LD only when the client names a JSON-LD type before anything else it accepts. */
+    private static boolean wantsJsonLd(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            List<MediaType> types = MediaType.parseMediaTypes(accept);
+            MimeTypeUtils.sortBySpecificity(types);
+            return !types.isEmpty()
+                    && (types.get(0).isCompatibleWith(VP_LD) || types.get(0).isCompatibleWith(LD_JSON))
+                    && !types.get(0).isWildcardType();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     @GetMapping("/shares/{token}")

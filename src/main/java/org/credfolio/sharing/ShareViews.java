@@ -2,6 +2,7 @@ package org.credfolio.sharing;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.credfolio.awards.SharedCredentials;
 import org.credfolio.awards.SharedCredentials.SharedCredential;
 import org.credfolio.trust.verification.CredentialVerification;
@@ -63,6 +64,11 @@ class ShareViews {
                 .map(SharedCredential::jwt)
                 .filter(java.util.Objects::nonNull)
                 .toList();
+    }
+
+    /** The Data Integrity forms of an active share's credentials; revoked ones have none. */
+    List<Map<String, Object>> securedCredentials(Share share) {
+        return credentials.securedForShare(share.learnerId(), share.credentialIds());
     }
 
     /** Counts the view, only for an active share. */

@@ -1,5 +1,6 @@
 package org.credfolio.sharing;
 
+import java.util.Map;
 import java.util.Optional;
 import org.credfolio.trust.presentation.Presentations;
 import org.springframework.stereotype.Service;
@@ -26,5 +27,15 @@ public class SharedPresentations {
             return Optional.empty();
         }
         return Optional.of(presentations.present(share.learnerId(), views.signedCredentials(share), domain, challenge));
+    }
+
+    /** The same presentation in its Data Integrity form (JSON-LD), for wallets and verifiers of that family. */
+    public Optional<Map<String, Object>> presentSecured(String token, String domain, String challenge) {
+        Share share = views.active(token);
+        if (share == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                presentations.presentSecured(share.learnerId(), views.securedCredentials(share), domain, challenge));
     }
 }

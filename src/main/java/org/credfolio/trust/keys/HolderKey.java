@@ -5,8 +5,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A learner's custodial holder key, one per learner: keyed by the learner id, so two first uses at
- * once cannot both create one. The private half is stored only sealed (see {@link KeyEncryption}).
+ * A learner's custodial holder key, one per learner and use: keyed by the learner id (the ES256
+ * key of {@code vp+jwt}) or {@code <learnerId>/data-integrity} (the Ed25519 key of Data Integrity
+ * presentations), so two first uses at once cannot both create one. The private half is stored
+ * only sealed (see {@link KeyEncryption}).
  *
  * @param thumbprint RFC 7638 JWK thumbprint, the fragment of the key's id in the DID document
  */

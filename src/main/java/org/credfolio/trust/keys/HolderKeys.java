@@ -3,18 +3,23 @@ package org.credfolio.trust.keys;
 import com.nimbusds.jose.jwk.JWK;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.credfolio.trust.TrustProperties;
+import org.credfolio.trust.integrity.EddsaRdfc2022;
+import org.credfolio.trust.integrity.Multikey;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
 
 /**
- * Learners' custodial holder keys: one ES256 key per learner, created on the first signature,
- * sealed at rest like issuer keys, published in the learner's DID document. A share signs its
- * {@code vp+jwt} presentation with it.
+ * Learners' custodial holder keys: one ES256 key per learner for {@code vp+jwt} presentations and
+ * one Ed25519 key for Data Integrity presentations, each created on its first signature, sealed at
+ * rest like issuer keys, published in the learner's DID document. A share signs its presentation
+ * with them.
  *
  * <p>Nothing here checks the caller: this is an API for server code. The module that asks for a
  * signature (sharing) must already have checked that the signed-in learner is the one it signs
@@ -23,6 +28,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class HolderKeys {
     private static final KeyAlgorithm ALGORITHM = KeyAlgorithm.ES256;
+    /** Suffix of the id of a learner's Ed25519 key for Data Integrity presentations. */
+    private static final String DATA_INTEGRITY = "/data-integrity";
     /** did:web method-specific-id characters, without ':' (a path separator in did:web). */
     private static final Pattern LEARNER_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
@@ -47,40 +54,85 @@ public class HolderKeys {
      * {@code vp+jwt}). Does no authorization: see the class comment.
      */
     public String sign(String learnerId, String type, Map<String, Object> claims) {
-        if (learnerId == null || !LEARNER_ID.matcher(learnerId).matches()) {
-            throw new IllegalArgumentException("Not a learner id usable in a did:web: " + learnerId);
+        checkLearnerId(learnerId);
+        HolderKey key = keyOf(learnerId, ALGORITHM);
+        return CompactJws.sign(open(key), key.algorithm(), holderDid(learnerId) + "#" + key.thumbprint(), type, claims);
+    }
+
+    /**
+     * The presentation secured with an embedded Data Integrity proof ({@code eddsa-rdfc-2022},
+     * purpose {@code authentication}) by the learner's Ed25519 holder key, created on first use and
+     * published as a Multikey in their DID document; bound to the verifier's challenge and domain
+     * when given. Does no authorization: see the class comment.
+     */
+    public Map<String, Object> secure(
+            String learnerId, Map<String, Object> presentation, String challenge, String domain) {
+        checkLearnerId(learnerId);
+        HolderKey key = keyOf(learnerId + DATA_INTEGRITY, KeyAlgorithm.EdDSA);
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        options.put("verificationMethod", holderDid(learnerId) + "#" + multikey(key.publicJwk()));
+        options.put("proofPurpose", "authentication");
+        if (challenge != null && !challenge.isBlank()) {
+            options.put("challenge", challenge);
         }
-        HolderKey key = mongo.findById(learnerId, HolderKey.class);
-        if (key == null) {
-            key = create(learnerId);
+        if (domain != null && !domain.isBlank()) {
+            options.put("domain", domain);
         }
-        byte[] opened = encryption.open(key.sealedPrivateJwk(), HolderKey.sealingId(learnerId, key.thumbprint()));
-        JWK privateJwk = JwkFactory.parse(new String(opened, StandardCharsets.UTF_8));
-        return CompactJws.sign(
-                privateJwk, key.algorithm(), holderDid(learnerId) + "#" + key.thumbprint(), type, claims);
+        return EddsaRdfc2022.sign(presentation, options, JwkFactory.rawEd25519Signer(open(key)));
     }
 
     /** The learner's holder key, for verifiers and the DID document; empty until their first signature. */
     public Optional<HolderVerificationKey> holderKey(String learnerId) {
+        return verificationKey(learnerId, learnerId);
+    }
+
+    /** The learner's Ed25519 key of Data Integrity presentations; empty until their first one. */
+    public Optional<HolderVerificationKey> dataIntegrityKey(String learnerId) {
+        return verificationKey(learnerId, learnerId + DATA_INTEGRITY);
+    }
+
+    /** The Multikey {@code publicKeyMultibase} of an Ed25519 public JWK. */
+    public static String multikey(String publicJwk) {
+        return Multikey.encodeEd25519(JwkFactory.ed25519PublicKey(JwkFactory.parse(publicJwk)));
+    }
+
+    private Optional<HolderVerificationKey> verificationKey(String learnerId, String slotId) {
         if (learnerId == null || learnerId.isBlank()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(mongo.findById(learnerId, HolderKey.class))
+        return Optional.ofNullable(mongo.findById(slotId, HolderKey.class))
                 .map(k -> new HolderVerificationKey(
                         learnerId, holderDid(learnerId), k.thumbprint(), k.algorithm(), k.publicJwk()));
     }
 
+    private static void checkLearnerId(String learnerId) {
+        if (learnerId == null || !LEARNER_ID.matcher(learnerId).matches()) {
+            throw new IllegalArgumentException("Not a learner id usable in a did:web: " + learnerId);
+        }
+    }
+
+    private HolderKey keyOf(String slotId, KeyAlgorithm algorithm) {
+        HolderKey key = mongo.findById(slotId, HolderKey.class);
+        return key != null ? key : create(slotId, algorithm);
+    }
+
+    private JWK open(HolderKey key) {
+        byte[] opened = encryption.open(key.sealedPrivateJwk(), HolderKey.sealingId(key.learnerId(), key.thumbprint()));
+        return JwkFactory.parse(new String(opened, StandardCharsets.UTF_8));
+    }
+
     /** The first insert wins; a concurrent loser reads and uses the winner's key. */
-    private HolderKey create(String learnerId) {
-        JWK jwk = JwkFactory.generate(ALGORITHM);
+    private HolderKey create(String slotId, KeyAlgorithm algorithm) {
+        JWK jwk = JwkFactory.generate(algorithm);
         String thumbprint = JwkFactory.thumbprint(jwk);
         byte[] sealed = encryption.seal(
-                jwk.toJSONString().getBytes(StandardCharsets.UTF_8), HolderKey.sealingId(learnerId, thumbprint));
+                jwk.toJSONString().getBytes(StandardCharsets.UTF_8), HolderKey.sealingId(slotId, thumbprint));
         try {
             return mongo.insert(new HolderKey(
-                    learnerId, thumbprint, ALGORITHM, jwk.toPublicJWK().toJSONString(), sealed, Instant.now()));
+                    slotId, thumbprint, algorithm, jwk.toPublicJWK().toJSONString(), sealed, Instant.now()));
         } catch (DuplicateKeyException e) {
-            return mongo.findById(learnerId, HolderKey.class);
+            return mongo.findById(slotId, HolderKey.class);
         }
     }
 }

@@ -12,9 +12,10 @@ import org.credfolio.trust.verification.VcClaims;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds a learner's {@code vp+jwt}: a VC 2.0 VerifiablePresentation enveloping the chosen
- * credentials ({@code EnvelopedVerifiableCredential}), signed with the learner's custodial holder
- * key, bound to a verifier's audience and challenge when given. Server code calls this after its
+ * Builds a learner's presentation: a {@code vp+jwt} (a VC 2.0 VerifiablePresentation enveloping the
+ * chosen credentials as {@code EnvelopedVerifiableCredential}s) or the Data Integrity form (the
+ * credentials embedded, an {@code eddsa-rdfc-2022} proof), signed with the learner's custodial
+ * holder keys, bound to a verifier's audience and challenge when given. Server code calls this after its
  * own authorization (the sharing module checks the share link).
  */
 @Service
@@ -53,5 +54,21 @@ public class Presentations {
         vp.put("iat", now.getEpochSecond());
         vp.put("exp", now.plus(LIFETIME).getEpochSecond());
         return holderKeys.sign(learnerId, "vp+jwt", vp);
+    }
+
+    /**
+     * The same presentation as JSON-LD secured with the learner's Data Integrity proof
+     * ({@code eddsa-rdfc-2022}, purpose authentication, challenge and domain in the proof), holding
+     * the credentials in their Data Integrity form, for wallets and verifiers of that family.
+     */
+    public Map<String, Object> presentSecured(
+            String learnerId, List<Map<String, Object>> securedCredentials, String domain, String challenge) {
+        Map<String, Object> vp = new LinkedHashMap<>();
+        vp.put("@context", List.of(VcClaims.VC2_CONTEXT));
+        vp.put("id", "urn:uuid:" + UUID.randomUUID());
+        vp.put("type", List.of("VerifiablePresentation"));
+        vp.put("holder", holderKeys.holderDid(learnerId));
+        vp.put("verifiableCredential", securedCredentials);
+        return holderKeys.secure(learnerId, vp, challenge, domain);
     }
 }

@@ -72,9 +72,12 @@ public class KeyResolver {
         }
         String localLearners = properties.learnerDid("");
         if (did.startsWith(localLearners)) {
-            return holderKeys
-                    .holderKey(did.substring(localLearners.length()))
-                    .filter(k -> k.thumbprint().equals(fragment))
+            String learnerId = did.substring(localLearners.length());
+            return (fragment.startsWith("z6Mk")
+                            ? holderKeys.dataIntegrityKey(learnerId).filter(k -> HolderKeys.multikey(k.publicJwk())
+                                    .equals(fragment))
+                            : holderKeys.holderKey(learnerId).filter(k -> k.thumbprint()
+                                    .equals(fragment)))
                     .map(k -> new ResolvedKey(k.jwk(), did, k.algorithm().name(), null))
                     .orElseThrow(() -> new Unresolved("key", "The holder " + did + " has no key " + fragment + "."));
         }

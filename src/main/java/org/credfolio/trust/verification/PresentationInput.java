@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * What a caller handed in as a presentation, sorted before it is verified: a {@code vp+jwt} as a
  * compact JWS, a {@code data:} URL, or an {@code EnvelopedVerifiablePresentation} (VC Data Model
- * 2.0, section 4.13.3). Anything else is refused with the reason as {@link CredentialInput.Invalid}.
+ * 2.0, section 4.13.3), or a VerifiablePresentation with an embedded Data Integrity proof (passed
+ * on as its JSON text). Anything else is refused with the reason as {@link CredentialInput.Invalid}.
  */
 final class PresentationInput {
     static final Set<String> MEDIA_TYPES = Set.of("application/vp+jwt", "application/vp-ld+jwt", "application/jwt");
@@ -17,7 +18,7 @@ final class PresentationInput {
 
     private PresentationInput() {}
 
-    /** The compact JWS of the presentation. */
+    /** The compact JWS of the presentation, or the JSON text of a Data Integrity presentation. */
     static String read(Object value) {
         if (value instanceof String text) {
             return read(text);
@@ -47,11 +48,26 @@ final class PresentationInput {
         return CredentialInput.compactJws(value, "The presentation");
     }
 
+    private static boolean isSecured(Object type, Map<?, ?> document) {
+        boolean presentation = "VerifiablePresentation".equals(type)
+                || type instanceof List<?> list && list.contains("VerifiablePresentation");
+        return presentation && document.get("proof") instanceof Map<?, ?>;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> document) {
+        return (Map<String, Object>) document;
+    }
+
     /** VC Data Model 2.0, section 4.13.3: the rules of an EnvelopedVerifiablePresentation. */
     private static String enveloped(Map<?, ?> document) {
         Object type = document.get("type");
         boolean enveloped = ENVELOPED.equals(type) || type instanceof List<?> list && list.contains(ENVELOPED);
         CredentialInput.checkContext(document, enveloped ? "The " + ENVELOPED : "The presentation");
+        if (!enveloped && isSecured(type, document)) {
+            // A Data Integrity presentation: verified as JSON-LD with its embedded proof.
+            return JSONObjectUtils.toJSONString(cast(document));
+        }
         if (!enveloped) {
             String what = type == null
                     ? "The presentation has no type"
@@ -60,9 +76,8 @@ final class PresentationInput {
                 throw new CredentialInput.Invalid(what + " (its id is a data: URL: an enveloped presentation's"
                         + " type must be " + ENVELOPED + ").");
             }
-            throw new CredentialInput.Invalid(what + ". Presentations are verified as vp+jwt: send the compact"
-                    + " token, its data: URL or an " + ENVELOPED + "; JSON-LD presentations with an embedded proof"
-                    + " are not accepted.");
+            throw new CredentialInput.Invalid(what + ". Send a vp+jwt (the compact token, its data: URL or an "
+                    + ENVELOPED + ") or a VerifiablePresentation with an embedded eddsa-rdfc-2022 proof.");
         }
         if (type instanceof List<?> list && list.size() != 1) {
             throw new CredentialInput.Invalid(

@@ -1,15 +1,22 @@
 package org.credfolio.trust.verification;
 
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.credfolio.trust.CredentialForms;
+import org.credfolio.trust.integrity.DataIntegrityException;
+import org.credfolio.trust.integrity.DataIntegrityProof;
+import org.credfolio.trust.integrity.EddsaRdfc2022;
+import org.credfolio.trust.keys.JwkFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Verifies a {@code vp+jwt}: the holder's signature with a key the verifier resolves itself, the
+ * Verifies a {@code vp+jwt} or a Data Integrity presentation: the holder's signature with a key the verifier resolves itself, the
  * audience and the one-time challenge when the verifier gives them, that every credential is about
  * the holder, and each enveloped credential through {@link CredentialVerifier}.
  */
@@ -21,12 +28,18 @@ public class PresentationVerifier {
     private final JoseHeaderPolicy policy = JoseHeaderPolicy.forPresentations();
     private final SignatureVerification signatures;
     private final CredentialVerifier credentials;
-    private final Challenges challenges;
+    private final PresentationBinding binding;
+    private final KeyResolver keys;
 
-    PresentationVerifier(SignatureVerification signatures, CredentialVerifier credentials, Challenges challenges) {
+    PresentationVerifier(
+            SignatureVerification signatures,
+            CredentialVerifier credentials,
+            PresentationBinding binding,
+            KeyResolver keys) {
         this.signatures = signatures;
         this.credentials = credentials;
-        this.challenges = challenges;
+        this.binding = binding;
+        this.keys = keys;
     }
 
     /**
@@ -34,6 +47,9 @@ public class PresentationVerifier {
      * @param domain the audience this verifier expects, or null
      */
     public PresentationVerification verifyPresentation(String input, String challenge, String domain) {
+        if (input != null && input.strip().startsWith("{")) {
+            return verifySecured(input.strip(), challenge, domain);
+        }
         String token = CredentialForms.compact(input, CredentialForms.PRESENTATION_DATA_URL);
         Checks checks = new Checks();
         JoseHeaderPolicy.Parsed parsed = policy.check(token, checks);
@@ -57,53 +73,90 @@ public class PresentationVerifier {
             checks.pass("claims", "Presented and signed by holder " + holder + ".");
         }
         CredentialVerifier.checkValidity(VcClaims.of(payload), checks, Instant.now());
-        checkAudience(payload.get("aud"), domain, checks);
-        checkNonce(payload.get("nonce"), challenge, domain, checks);
-        List<CredentialVerification> results = verifyEnveloped(vp.get("verifiableCredential"), holder, checks);
+        PresentationBinding.checkAudience(payload.get("aud"), domain, checks);
+        binding.checkNonce(payload.get("nonce"), challenge, domain, checks);
+        List<CredentialVerification> results =
+                verifyCredentials(vp.get("verifiableCredential"), holder, checks, item -> {
+                    String jwt = CredentialForms.fromEnvelope(item);
+                    return credentials.verifyCredential(jwt == null ? "" : jwt);
+                });
         boolean verified = checks.allPassed() && results.stream().allMatch(CredentialVerification::verified);
         return new PresentationVerification(verified, checks.list(), holder, results);
     }
 
-    private static void checkAudience(Object aud, String domain, Checks checks) {
-        List<String> audiences = CredentialVerifier.strings(aud);
-        if (domain == null || domain.isBlank()) {
-            if (audiences.isEmpty()) {
-                checks.pass("audience", "The presentation is not bound to an audience.");
-            } else {
-                checks.fail(
-                        "audience",
-                        "The presentation is meant for " + audiences + "; give the domain you expect to verify it.");
-            }
-        } else if (audiences.contains(domain)) {
-            checks.pass("audience", "Meant for " + domain + ".");
-        } else {
-            checks.fail(
-                    "audience",
-                    "Meant for " + (audiences.isEmpty() ? "no particular audience" : audiences) + ", not for " + domain
-                            + ".");
+    /**
+     * A JSON-LD presentation with an embedded {@code eddsa-rdfc-2022} proof of purpose
+     * authentication by the holder, challenge and domain in the proof, credentials embedded in their
+     * Data Integrity form.
+     */
+    private PresentationVerification verifySecured(String json, String challenge, String domain) {
+        Checks checks = new Checks();
+        Map<String, Object> vp;
+        DataIntegrityProof proof;
+        try {
+            vp = JSONObjectUtils.parse(json);
+            proof = DataIntegrityProof.of(vp);
+        } catch (ParseException | DataIntegrityException e) {
+            checks.fail("parse", e instanceof ParseException ? "The presentation is not valid JSON." : e.getMessage());
+            return new PresentationVerification(false, checks.list(), null, List.of());
         }
+        checks.pass("parse", "A JSON-LD presentation with one eddsa-rdfc-2022 DataIntegrityProof.");
+        Object holderValue = vp.get("holder") instanceof Map<?, ?> h ? h.get("id") : vp.get("holder");
+        String holder = holderValue instanceof String h ? h : null;
+        if (!holderProof(vp, proof, holder, checks)) {
+            return new PresentationVerification(false, checks.list(), holder, List.of());
+        }
+        PresentationBinding.checkAudience(proof.domain(), domain, checks);
+        binding.checkNonce(proof.challenge(), challenge, domain, checks);
+        List<CredentialVerification> results =
+                verifyCredentials(vp.get("verifiableCredential"), holder, checks, this::verifyEmbedded);
+        boolean verified = checks.allPassed() && results.stream().allMatch(CredentialVerification::verified);
+        return new PresentationVerification(verified, checks.list(), holder, results);
     }
 
-    private void checkNonce(Object nonce, String challenge, String domain, Checks checks) {
-        if (challenge == null || challenge.isBlank()) {
-            checks.pass("nonce", "No challenge was given, so freshness was not checked.");
-            return;
+    private boolean holderProof(Map<String, Object> vp, DataIntegrityProof proof, String holder, Checks checks) {
+        ResolvedKey key;
+        try {
+            key = keys.resolve(proof.verificationMethod());
+        } catch (KeyResolver.Unresolved e) {
+            checks.fail(e.check.equals("issuer") ? "holder" : e.check, e.getMessage());
+            return false;
         }
-        if (!challenge.equals(nonce)) {
-            checks.fail(
-                    "nonce",
-                    "The presentation answers " + (nonce == null ? "no challenge" : "another challenge") + ".");
-            return;
+        checks.pass("holder", key.controller() + " is known to this verifier.");
+        byte[] publicKey = JwkFactory.ed25519PublicKey(key.jwk());
+        if (publicKey == null || !"authentication".equals(proof.proofPurpose())) {
+            checks.fail("key", "The proof must be by an Ed25519 key of the holder, for authentication.");
+            return false;
         }
-        String refusal = challenges.consume(challenge, domain == null || domain.isBlank() ? null : domain);
-        if (refusal != null) {
-            checks.fail("nonce", refusal);
+        try {
+            EddsaRdfc2022.verify(vp, proof, publicKey);
+        } catch (DataIntegrityException e) {
+            checks.fail("signature", e.getMessage());
+            return false;
+        }
+        checks.pass("signature", "The holder's eddsa-rdfc-2022 proof is valid.");
+        if (!CredentialVerifier.strings(vp.get("type")).contains("VerifiablePresentation")) {
+            checks.fail("claims", "The document is not a VerifiablePresentation.");
+        } else if (holder == null || !holder.equals(key.controller())) {
+            checks.fail("claims", "Proved by " + key.controller() + " but presented as holder " + holder + ".");
         } else {
-            checks.pass("nonce", "Answers this verifier's challenge, for the first time.");
+            checks.pass("claims", "Presented and proved by holder " + holder + ".");
         }
+        return true;
     }
 
-    private List<CredentialVerification> verifyEnveloped(Object enveloped, String holder, Checks checks) {
+    @SuppressWarnings("unchecked")
+    private CredentialVerification verifyEmbedded(Object item) {
+        if (item instanceof Map<?, ?> credential && credential.containsKey("proof")) {
+            Map<String, Object> document = (Map<String, Object>) credential;
+            return credentials.verify(new CredentialInput.Secured(document, JSONObjectUtils.toJSONString(document)));
+        }
+        String jwt = CredentialForms.fromEnvelope(item);
+        return credentials.verifyCredential(jwt == null ? "" : jwt);
+    }
+
+    private List<CredentialVerification> verifyCredentials(
+            Object enveloped, String holder, Checks checks, Function<Object, CredentialVerification> verify) {
         List<?> items = enveloped instanceof List<?> list ? list : enveloped == null ? List.of() : List.of(enveloped);
         if (items.isEmpty()) {
             checks.fail("credentials", "The presentation holds no credentials.");
@@ -119,15 +172,14 @@ public class PresentationVerifier {
         List<CredentialVerification> results = new ArrayList<>();
         boolean allAboutHolder = true;
         for (Object item : items) {
-            String jwt = CredentialForms.fromEnvelope(item);
-            CredentialVerification result = credentials.verifyCredential(jwt == null ? "" : jwt);
+            CredentialVerification result = verify.apply(item);
             results.add(result);
             allAboutHolder &= result.summary() != null
                     && holder != null
                     && holder.equals(result.summary().subjectId());
         }
         if (allAboutHolder) {
-            checks.pass("credentials", results.size() + " enveloped credential(s), each about the holder.");
+            checks.pass("credentials", results.size() + " credential(s), each about the holder.");
         } else {
             checks.fail(
                     "credentials",
