@@ -83,6 +83,40 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTrustTouchesJsonLdAndCanonicalization() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.credfolio.trust..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.apicatalog..", "jakarta.json..")
+                .because("JSON-LD processing and Data Integrity proofs stay inside the trust module")
+                .check(MAIN);
+    }
+
+    @Test
+    void dataIntegrityIsALeafInsideTrust() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.credfolio.trust.integrity..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.credfolio.trust",
+                        "org.credfolio.trust.keys..",
+                        "org.credfolio.trust.status..",
+                        "org.credfolio.trust.verification..",
+                        "org.credfolio.trust.presentation..",
+                        "org.credfolio.trust.publication..",
+                        "org.credfolio.shared..",
+                        "com.nimbusds..",
+                        "org.springframework..")
+                .allowEmptyShould(true)
+                .because("the cryptosuite works on plain maps and key bytes, with no keys, storage or framework")
+                .check(MAIN);
+    }
+
+    @Test
     void repositoriesAreNotPublic() {
         classes()
                 .that()

@@ -60,7 +60,7 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
                 world.welding().id(),
                 LocalDate.now().minusDays(5));
         welding = ldpCredential(weldingId);
-        completeACourse();
+        completeACourse(world);
     }
 
     @Test
@@ -276,68 +276,6 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
                 .map(c -> copy(c.get("ldpCredential")))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    /** Enrolls learner A in a two-course program and completes the first course, for the CLR. */
-    private void completeACourse() {
-        String programId = as(world.districtAdminA())
-                .document("mutation($i: ProgramOfStudyInput!) { createProgramOfStudy(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "stateCode",
-                                "060",
-                                "name",
-                                "Welding",
-                                "courses",
-                                List.of(
-                                        Map.of(
-                                                "code",
-                                                "WLD 200",
-                                                "title",
-                                                "Welding I",
-                                                "credits",
-                                                "2",
-                                                "gradeLevel",
-                                                10),
-                                        Map.of(
-                                                "code",
-                                                "WLD 300",
-                                                "title",
-                                                "Welding II",
-                                                "credits",
-                                                "2",
-                                                "gradeLevel",
-                                                11))))
-                .execute()
-                .path("createProgramOfStudy.id")
-                .entity(String.class)
-                .get();
-        as(world.registrarA())
-                .document("mutation($l: ID!, $p: ID!) { enrollInProgramOfStudy(learnerId: $l, programId: $p) { id } }")
-                .variable("l", world.learnerA().id())
-                .variable("p", programId)
-                .execute()
-                .errors()
-                .verify();
-        as(world.registrarA())
-                .document("mutation($i: CourseCompletionInput!) { recordCourseCompletion(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "learnerId",
-                                world.learnerA().id(),
-                                "programId",
-                                programId,
-                                "courseCode",
-                                "WLD 200",
-                                "completedOn",
-                                LocalDate.now().minusMonths(1).toString(),
-                                "grade",
-                                "B"))
-                .execute()
-                .errors()
-                .verify();
     }
 
     @SuppressWarnings("unchecked")

@@ -99,7 +99,7 @@ class PublishedSchemasTest extends IntegrationTest {
         ldp = asMap(earned.get("ldpCredential"));
         payload = asMap(earned.get("credentialJson"));
 
-        completeACourse();
+        completeACourse(world);
         Map<String, Object> clr = as(world.learner())
                 .document(CLR)
                 .execute()
@@ -345,68 +345,6 @@ class PublishedSchemasTest extends IntegrationTest {
                 .path("updateLearner.studentId")
                 .entity(String.class)
                 .isEqualTo(id);
-    }
-
-    /** Enrolls learner A in a two-course program and completes the first course, for the CLR. */
-    private void completeACourse() {
-        String programId = as(world.districtAdminA())
-                .document("mutation($i: ProgramOfStudyInput!) { createProgramOfStudy(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "stateCode",
-                                "060",
-                                "name",
-                                "Welding",
-                                "courses",
-                                List.of(
-                                        Map.of(
-                                                "code",
-                                                "WLD 200",
-                                                "title",
-                                                "Welding I",
-                                                "credits",
-                                                "2",
-                                                "gradeLevel",
-                                                10),
-                                        Map.of(
-                                                "code",
-                                                "WLD 300",
-                                                "title",
-                                                "Welding II",
-                                                "credits",
-                                                "2",
-                                                "gradeLevel",
-                                                11))))
-                .execute()
-                .path("createProgramOfStudy.id")
-                .entity(String.class)
-                .get();
-        as(world.registrarA())
-                .document("mutation($l: ID!, $p: ID!) { enrollInProgramOfStudy(learnerId: $l, programId: $p) { id } }")
-                .variable("l", world.learnerA().id())
-                .variable("p", programId)
-                .execute()
-                .errors()
-                .verify();
-        as(world.registrarA())
-                .document("mutation($i: CourseCompletionInput!) { recordCourseCompletion(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "learnerId",
-                                world.learnerA().id(),
-                                "programId",
-                                programId,
-                                "courseCode",
-                                "WLD 200",
-                                "completedOn",
-                                LocalDate.now().minusMonths(1).toString(),
-                                "grade",
-                                "B"))
-                .execute()
-                .errors()
-                .verify();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.credfolio.support;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,5 +132,67 @@ public abstract class IntegrationTest {
                 org.springframework.security.crypto.password.PasswordEncoder passwords) {
             return new Tenants(mongo, passwords);
         }
+    }
+
+    /** Enrolls the world's learner A in a two-course program and completes the first course, for the CLR. */
+    protected void completeACourse(Tenants.World world) {
+        String programId = as(world.districtAdminA())
+                .document("mutation($i: ProgramOfStudyInput!) { createProgramOfStudy(input: $i) { id } }")
+                .variable(
+                        "i",
+                        Map.of(
+                                "stateCode",
+                                "060",
+                                "name",
+                                "Welding",
+                                "courses",
+                                List.of(
+                                        Map.of(
+                                                "code",
+                                                "WLD 200",
+                                                "title",
+                                                "Welding I",
+                                                "credits",
+                                                "2",
+                                                "gradeLevel",
+                                                10),
+                                        Map.of(
+                                                "code",
+                                                "WLD 300",
+                                                "title",
+                                                "Welding II",
+                                                "credits",
+                                                "2",
+                                                "gradeLevel",
+                                                11))))
+                .execute()
+                .path("createProgramOfStudy.id")
+                .entity(String.class)
+                .get();
+        as(world.registrarA())
+                .document("mutation($l: ID!, $p: ID!) { enrollInProgramOfStudy(learnerId: $l, programId: $p) { id } }")
+                .variable("l", world.learnerA().id())
+                .variable("p", programId)
+                .execute()
+                .errors()
+                .verify();
+        as(world.registrarA())
+                .document("mutation($i: CourseCompletionInput!) { recordCourseCompletion(input: $i) { id } }")
+                .variable(
+                        "i",
+                        Map.of(
+                                "learnerId",
+                                world.learnerA().id(),
+                                "programId",
+                                programId,
+                                "courseCode",
+                                "WLD 200",
+                                "completedOn",
+                                LocalDate.now().minusMonths(1).toString(),
+                                "grade",
+                                "B"))
+                .execute()
+                .errors()
+                .verify();
     }
 }

@@ -48,39 +48,13 @@ class KeyPublicationController {
         String did = properties.issuerDid(organizationId);
         List<Map<String, Object>> methods = new ArrayList<>();
         for (IssuerKey key : published) {
-            methods.add(Map.of(
-                    "id",
-                    did + "#" + key.thumbprint(),
-                    "type",
-                    "JsonWebKey",
-                    "controller",
-                    did,
-                    "publicKeyJwk",
-                    JwkFactory.parse(key.publicJwk()).toJSONObject()));
+            methods.add(DidDocuments.jsonWebKey(did, key.thumbprint(), JwkFactory.parse(key.publicJwk())));
             String multikey = IssuerKeys.multikey(key);
             if (multikey != null) {
-                // The same Ed25519 key as Data Integrity verifiers look it up (Controlled Identifiers, 2.2.2).
-                methods.add(Map.of(
-                        "id",
-                        did + "#" + multikey,
-                        "type",
-                        "Multikey",
-                        "controller",
-                        did,
-                        "publicKeyMultibase",
-                        multikey));
+                methods.add(DidDocuments.multikey(did, multikey));
             }
         }
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put(
-                "@context",
-                List.of(
-                        "https://www.w3.org/ns/did/v1",
-                        "https://w3id.org/security/jwk/v1",
-                        "https://w3id.org/security/multikey/v1"));
-        document.put("id", did);
-        document.put("verificationMethod", methods);
-        document.put("assertionMethod", methods.stream().map(m -> m.get("id")).toList());
+        Map<String, Object> document = DidDocuments.document(did, methods, List.of("assertionMethod"));
         return ResponseEntity.ok().cacheControl(FIVE_MINUTES).body(document);
     }
 
