@@ -1,10 +1,12 @@
 package org.credfolio.awards;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.credfolio.catalog.CatalogManagement;
 import org.credfolio.catalog.CredentialDefinition;
@@ -78,18 +80,31 @@ public class CredentialIssuance {
      * content (without the JWT claims and the old student-id hash, with the revocation entry only).
      */
     Map<String, Map<String, Object>> ldpCredentialsFor(Collection<Award> awards) {
-        jwtsFor(awards);
-        List<String> ids = awards.stream()
-                .filter(a -> a.status() != AwardStatus.REVOKED)
-                .map(Award::id)
-                .toList();
+        List<Award> live =
+                awards.stream().filter(a -> a.status() != AwardStatus.REVOKED).toList();
+        List<IssuedCredential> stored = stored(live.stream().map(Award::id).toList());
+        Set<String> issued = stored.stream().map(IssuedCredential::awardId).collect(Collectors.toSet());
+        List<String> missing = new ArrayList<>();
+        for (Award award : live) {
+            if (!issued.contains(award.id())) {
+                issue(award);
+                missing.add(award.id());
+            }
+        }
+        List<IssuedCredential> all = new ArrayList<>(stored);
+        if (!missing.isEmpty()) {
+            all.addAll(stored(missing));
+        }
         Map<String, Map<String, Object>> forms = new HashMap<>();
-        for (IssuedCredential issued :
-                mongo.find(Query.query(Criteria.where("_id").in(ids)), IssuedCredential.class)) {
-            String json = issued.ldpCredential() != null ? issued.ldpCredential() : secureLegacy(issued);
-            forms.put(issued.awardId(), CredentialForms.parseJson(json));
+        for (IssuedCredential credential : all) {
+            String json = credential.ldpCredential() != null ? credential.ldpCredential() : secureLegacy(credential);
+            forms.put(credential.awardId(), CredentialForms.parseJson(json));
         }
         return forms;
+    }
+
+    private List<IssuedCredential> stored(List<String> awardIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(awardIds)), IssuedCredential.class);
     }
 
     private String secureLegacy(IssuedCredential issued) {
