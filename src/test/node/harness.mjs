@@ -206,14 +206,16 @@ const verifierCore = await import('@digitalcredentials/verifier-core');
 let explainer = null;
 try {
   const [dcVc, {securityLoader}, {DataIntegrityProof}, eddsa,
-    {Ed25519Signature2020}, bsl] = await Promise.all([
+    {Ed25519Signature2020}, bsl, jsigsModule] = await Promise.all([
     import('@digitalcredentials/vc'),
     import('@digitalcredentials/security-document-loader'),
     import('@digitalcredentials/data-integrity'),
     import('@digitalcredentials/eddsa-rdfc-2022-cryptosuite'),
     import('@digitalcredentials/ed25519-signature-2020'),
-    import('@digitalcredentials/vc-bitstring-status-list')
+    import('@digitalcredentials/vc-bitstring-status-list'),
+    import('@digitalcredentials/jsonld-signatures')
   ]);
+  const jsigs = jsigsModule.default ?? jsigsModule;
   const documentLoader = securityLoader({fetchRemoteContexts: true}).build();
   const suite = [new Ed25519Signature2020(),
     new DataIntegrityProof({cryptosuite: eddsa.cryptosuite})];
@@ -233,6 +235,16 @@ try {
         verifyMatchingIssuers: false
       });
       return collectMessages(r.error);
+    },
+    // The presentation's own proof only (not the credentials inside), with
+    // the given jsonld-signatures proof purpose ('assertionMethod' or
+    // 'authentication' with challenge/domain).
+    async presentationProof(presentation, {term, challenge, domain}) {
+      const purpose = term === 'authentication' ?
+        new jsigs.purposes.AuthenticationProofPurpose({challenge, domain}) :
+        new jsigs.purposes.AssertionProofPurpose();
+      const r = await jsigs.verify(presentation, {suite, purpose, documentLoader});
+      return {verified: r.verified === true, errors: collectMessages(r.error)};
     }
   };
 } catch(e) {
@@ -363,6 +375,121 @@ export async function verify({
       }
     } catch(e) {
       out.explanation = [`(explain failed: ${e.message})`];
+    }
+    takeRequests();
+    takeDiagnostics();
+  }
+  return out;
+}
+
+/**
+ * Verifies one presentation with verifier-core's verifyPresentation()
+ * against the given documents. verifier-core 1.0.0-beta.11 takes
+ * {presentation, challenge = 'meaningless', unsignedPresentation = false,
+ * knownDIDRegistries}: no domain, no documentLoader. It checks the
+ * presentation's proof with jsonld-signatures' AssertionProofPurpose (proof
+ * purpose 'assertionMethod'; the challenge is NOT compared, because
+ * @digitalcredentials/vc only uses `challenge` to build the default
+ * AuthenticationProofPurpose when no purpose is given) and each credential in
+ * `verifiableCredential` as verifyCredential() does.
+ *
+ * Returns {verified, presentation: {signature, errors}, credentials: [{id,
+ * verified, checks, errors, explanation?}], errors, authentication?,
+ * requests, diagnostics, result}:
+ *  - verified: the harness's summary: no fatal errors, presentation
+ *    signature 'valid' (or 'unsigned' when unsignedPresentation was asked
+ *    for) without errors, and every credential verified (as summarize()).
+ *  - presentation.errors: the messages inside verifier-core's
+ *    presentation_error (it returns the jsonld-signatures error object).
+ *  - authentication: diagnostic, NOT verifier-core's verdict: the
+ *    presentation's own proof checked with the very libraries verifier-core
+ *    uses, with the purpose the W3C data model and @digitalcredentials/vc's
+ *    own default use for presentations: AuthenticationProofPurpose with the
+ *    given challenge and domain (challenge and domain compared exactly). It is
+ *    also what verifier-core's unreleased main branch does when a challenge is
+ *    supplied. Without a challenge it is skipped.
+ */
+export async function verifyPresentation({
+  presentation, challenge, domain, unsignedPresentation = false,
+  documents = {}, knownDIDRegistries = [], stacks = false
+} = {}) {
+  setDocuments(documents);
+  const args = {
+    presentation: structuredClone(presentation),
+    unsignedPresentation,
+    knownDIDRegistries
+  };
+  if(challenge !== undefined && challenge !== null) {
+    args.challenge = challenge;
+  }
+  const raw = await verifierCore.verifyPresentation(args);
+  const result = toPlain(raw, {stacks});
+  const requests = takeRequests();
+  const diagnostics = takeDiagnostics();
+
+  const fatal = (result.errors ?? []).map(e => ({
+    name: e.name, message: e.message,
+    ...(e.stackTrace ? {causes: collectMessages(e.stackTrace)} : {})
+  }));
+  const pr = result.presentationResult ?? null;
+  const presentationOut = pr ? {
+    signature: pr.signature,
+    errors: (pr.errors ?? []).map(e => ({
+      name: e.name,
+      messages: typeof e.message === 'string' ?
+        [e.message] : collectMessages(e.message)
+    }))
+  } : null;
+  const credentials = (result.credentialResults ?? []).map(r => {
+    const s = summarize(r);
+    return {
+      id: r.credential?.id ?? null,
+      verified: s.verified,
+      checks: s.checks,
+      errors: s.errors
+    };
+  });
+  const signatureOk = pr && (pr.signature === 'valid' ||
+    (unsignedPresentation && pr.signature === 'unsigned'));
+  const verified = fatal.length === 0 && Boolean(signatureOk) &&
+    presentationOut.errors.length === 0 && credentials.length > 0 &&
+    credentials.every(c => c.verified);
+
+  const out = {
+    verified,
+    presentation: presentationOut,
+    credentials,
+    errors: fatal,
+    requests,
+    diagnostics,
+    result
+  };
+  if(explainer) {
+    // the reasons verifier-core drops for a credential's fatal error
+    const inside = [].concat(presentation.verifiableCredential ?? []);
+    for(const [i, c] of credentials.entries()) {
+      if((result.credentialResults[i].errors ?? []).length > 0 && inside[i]) {
+        try {
+          c.explanation = await explainer.signature(structuredClone(inside[i]));
+        } catch(e) {
+          c.explanation = [`(explain failed: ${e.message})`];
+        }
+      }
+    }
+    if(typeof challenge === 'string' && presentation.proof) {
+      try {
+        out.authentication = {
+          purpose: 'authentication',
+          challenge,
+          ...(domain !== undefined && domain !== null ? {domain} : {}),
+          ...await explainer.presentationProof(structuredClone(presentation), {
+            term: 'authentication', challenge,
+            domain: domain ?? undefined
+          })
+        };
+      } catch(e) {
+        out.authentication = {verified: false, errors: [`(check failed: ${e.message})`]};
+      }
     }
     takeRequests();
     takeDiagnostics();

@@ -22,7 +22,7 @@ import {cryptosuite as eddsaRdfc2022} from
   '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 
-import {verify, didWebToUrl} from './harness.mjs';
+import {verify, verifyPresentation, didWebToUrl} from './harness.mjs';
 import {
   bundledContexts, strictContextLoader, URLS, describeContexts
 } from './contexts.mjs';
@@ -266,6 +266,45 @@ const multikeyContextFirst = await variant('no-did-context', d => {
   return d;
 });
 
+// --- presentations: a did:web holder whose key is listed under both
+// authentication and assertionMethod (as Credfolio's learner DID documents
+// do), presentations holding the valid credential, signed with Digital
+// Bazaar's vc.signPresentation
+const HOLDER = 'did:web:localhost%3A8080:learners:learner-1';
+const holderKey = await makeKey(HOLDER);
+const holderDoc = {
+  ...didDocument(HOLDER, [holderKey]),
+  authentication: [holderKey.id]
+};
+const CHALLENGE = 'challenge-1';
+const VP_DOMAIN = 'verifier.example';
+async function signVp({purpose, holder = HOLDER} = {}) {
+  const presentation = {
+    '@context': [URLS.VC_V2],
+    id: `urn:uuid:${crypto.randomUUID()}`,
+    type: ['VerifiablePresentation'],
+    holder,
+    verifiableCredential: [valid]
+  };
+  return vc.signPresentation({
+    presentation,
+    suite: new DataIntegrityProof({
+      signer: holderKey.signer(), cryptosuite: eddsaRdfc2022
+    }),
+    ...(purpose ? {purpose} : {challenge: CHALLENGE, domain: VP_DOMAIN}),
+    documentLoader: strictContextLoader
+  });
+}
+// proofPurpose authentication, challenge and domain (vc's default)
+const vpAuthentication = await signVp();
+// proofPurpose assertionMethod, no challenge (what verifier-core checks)
+const vpAssertion = await signVp({purpose: new vc.CredentialIssuancePurpose()});
+const vpAssertionOtherHolder = {
+  ...structuredClone(vpAssertion),
+  holder: 'did:web:localhost%3A8080:learners:someone-else'
+};
+const vpDocs = {...baseDocs, [HOLDER]: holderDoc};
+
 // --- cases
 const cases = [];
 function addCase(name, input, expectFn, note) {
@@ -404,6 +443,62 @@ for(const c of cases) {
   report(c.name, !!c.expectFn(r), r, c.note);
 }
 
+// presentations through verifier-core's verifyPresentation
+const presentationCases = [
+  ['presentation, proofPurpose authentication, right challenge and domain',
+    {presentation: vpAuthentication, challenge: CHALLENGE, domain: VP_DOMAIN},
+    r => !r.verified && r.presentation.signature === 'invalid' &&
+      r.credentials[0].verified && r.authentication.verified,
+    'verifier-core checks presentations for assertionMethod: ' +
+    '"Did not verify any proofs"; the authentication check passes'],
+  ['presentation, proofPurpose authentication, wrong challenge',
+    {presentation: vpAuthentication, challenge: 'other', domain: VP_DOMAIN},
+    r => !r.verified && r.presentation.signature === 'invalid' &&
+      !r.authentication.verified &&
+      r.authentication.errors.some(e => e.includes('challenge is not as expected')),
+    'the same verifier-core verdict as with the right challenge'],
+  ['presentation, proofPurpose authentication, wrong domain',
+    {presentation: vpAuthentication, challenge: CHALLENGE, domain: 'other.example'},
+    r => !r.authentication.verified &&
+      r.authentication.errors.some(e => e.includes('domain is not as expected'))],
+  ['presentation, proofPurpose assertionMethod, no challenge in the proof',
+    {presentation: vpAssertion, challenge: CHALLENGE},
+    r => r.verified && r.presentation.signature === 'valid' &&
+      !r.authentication.verified,
+    'verifier-core accepts it, whatever challenge it is given'],
+  ['presentation, proofPurpose assertionMethod, holder altered',
+    {presentation: vpAssertionOtherHolder, challenge: CHALLENGE},
+    r => !r.verified && r.presentation.signature === 'invalid' &&
+      r.presentation.errors.some(e =>
+        e.messages.some(m => m.includes('Invalid signature')))]
+];
+for(const [name, input, expectFn, note] of presentationCases) {
+  let r;
+  try {
+    r = await verifyPresentation({...input, documents: vpDocs,
+      knownDIDRegistries});
+  } catch(e) {
+    failed++;
+    say(`=== [FAIL] ${name}: harness threw ${e.stack}`);
+    continue;
+  }
+  const ok = !!expectFn(r);
+  ok ? passed++ : failed++;
+  say(`=== [${ok ? 'PASS' : 'FAIL'}] ${name}` + (note ? `  (${note})` : ''));
+  say('  verifier-core:', show({verified: r.verified,
+    presentation: r.presentation,
+    credentials: r.credentials.map(c => ({verified: c.verified,
+      checks: c.checks, errors: c.errors})),
+    errors: r.errors}));
+  say('  authentication check (same libraries, diagnostic):',
+    show(r.authentication));
+  say('  requests:', show(r.requests.map(q => `${q.method} ${q.url} -> ` +
+    `${q.status}`)));
+  if(FULL) {
+    say('  full:', JSON.stringify(r, null, 2).replaceAll('\n', '\n  '));
+  }
+}
+
 // the same "valid" case through the CLI (stdin -> stdout)
 {
   const res = spawnSync(process.execPath, [path.join(HERE, 'verify.mjs')], {
@@ -426,6 +521,29 @@ for(const c of cases) {
     say('=== [FAIL] CLI verify.mjs: stdout was not JSON:',
       res.stdout, res.stderr);
   }
+}
+
+// a presentation through the CLI
+{
+  const res = spawnSync(process.execPath,
+    [path.join(HERE, 'verify-presentation.mjs')], {
+      input: JSON.stringify({presentation: vpAssertion, challenge: CHALLENGE,
+        documents: vpDocs, knownDIDRegistries}),
+      encoding: 'utf8'
+    });
+  let r;
+  try {
+    r = JSON.parse(res.stdout);
+  } catch(e) {
+    r = null;
+  }
+  const ok = res.status === 0 && r && r.verified === true &&
+    r.presentation.signature === 'valid';
+  ok ? passed++ : failed++;
+  say(`=== [${ok ? 'PASS' : 'FAIL'}] CLI: node verify-presentation.mjs < ` +
+    '{assertionMethod presentation, documents}: ' +
+    (r ? show({verified: r.verified, presentation: r.presentation}) :
+      `stdout was not JSON: ${res.stdout} ${res.stderr}`));
 }
 
 // expand.mjs (safe mode, bundled contexts only) on what we issued

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +64,26 @@ public final class NodeHarness {
     /** verify.mjs: verifier-core's verdict on a credential, with lookups answered from documents. */
     public static Map<String, Object> verify(Map<String, Object> credential, Map<String, Object> documents) {
         return run("verify.mjs", Map.of("credential", credential, "documents", documents));
+    }
+
+    /**
+     * verify-presentation.mjs: verifier-core's {@code verifyPresentation} verdict on a presentation,
+     * with lookups answered from documents. {@code challenge} is passed to verifier-core; {@code
+     * domain} (which verifier-core does not take) only to the harness's diagnostic {@code
+     * authentication} check. Either may be null.
+     */
+    public static Map<String, Object> verifyPresentation(
+            Map<String, Object> presentation, String challenge, String domain, Map<String, Object> documents) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("presentation", presentation);
+        if (challenge != null) {
+            input.put("challenge", challenge);
+        }
+        if (domain != null) {
+            input.put("domain", domain);
+        }
+        input.put("documents", documents);
+        return run("verify-presentation.mjs", input);
     }
 
     /** expand.mjs: JSON-LD safe-mode expansion with the bundled contexts only. */

@@ -1,0 +1,378 @@
+package org.credfolio.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.credfolio.support.NodeHarness;
+import org.credfolio.trust.keys.IssuerKeys;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * A share's presentation in its Data Integrity form checked by software that is not ours: the
+ * Digital Credentials Consortium's {@code @digitalcredentials/verifier-core} {@code
+ * verifyPresentation}, through the offline Node harness ({@code src/test/node/verify-presentation.mjs}).
+ * Every DID document (the learner's, the issuer's) and status list it may ask for is fetched from
+ * this server first and handed to the harness under the URL verifier-core requests.
+ *
+ * <p>What verifier-core 1.0.0-beta.11 (the latest on npm) does, and these tests pin: it verifies
+ * each credential inside as {@code verifyCredential} does, and the presentation's own proof with a
+ * hard-coded {@code AssertionProofPurpose}, so it looks only for a proof with {@code proofPurpose:
+ * assertionMethod}. It never compares the challenge (it passes it to {@code
+ * @digitalcredentials/vc}, which uses it only when no purpose is given) and takes no domain. Our
+ * proof is, as the W3C data model and {@code @digitalcredentials/vc}'s own default want for a
+ * presentation, {@code authentication} with challenge and domain: verifier-core finds no proof for
+ * its purpose ("Did not verify any proofs; insufficient proofs matched the acceptable suite(s) and
+ * required purpose(s).") before it ever resolves the learner's key. The harness's {@code
+ * authentication} diagnostic runs the same proof check with the very libraries verifier-core uses
+ * ({@code @digitalcredentials/jsonld-signatures}, its suites and loader), with {@code
+ * AuthenticationProofPurpose({challenge, domain})}, which is what verifier-core's unreleased main
+ * branch does when given a challenge; that check accepts our presentation and refuses it altered or
+ * for another challenge or domain. A control secures the same content with a district's key for
+ * {@code assertionMethod}: verifier-core accepts it, so nothing else in our presentation (context,
+ * {@code holder} as a string, {@code id}, the embedded credentials, the canonical form) is refused.
+ */
+class DataIntegrityPresentationInteropTest extends SharingTestBase {
+    private static final String DOMAIN = "admissions.college.example";
+    private static final String DID_PREFIX = "did:web:localhost%3A8080:";
+    private static final String PUBLIC_BASE = "http://localhost:8080";
+    private static final String NO_PROOF_FOR_ITS_PURPOSE =
+            "NotFoundError: Did not verify any proofs; insufficient proofs matched the acceptable suite(s)"
+                    + " and required purpose(s).";
+
+    @Autowired
+    private IssuerKeys keys;
+
+    private String token;
+
+    @BeforeAll
+    static void nodeIsThere() {
+        // Without node every test here is skipped.
+        NodeHarness.assumeAvailable();
+    }
+
+    @BeforeEach
+    void shareIt() {
+        token = share(List.of(awardId));
+    }
+
+    @Test
+    void challengeBoundPresentationCredentialVerifiesInVerifierCoreWhichRefusesTheAuthenticationProof() {
+        String challenge = challenge();
+        Map<String, Object> vp = download("?challenge=" + challenge + "&domain=" + DOMAIN);
+        Map<String, Object> documents = documentsFor(vp);
+        String learnerDidUrl =
+                "https://localhost:8080/learners/" + world.learnerA().id() + "/did.json";
+        assertThat(documents).containsKey(learnerDidUrl);
+
+        Map<String, Object> verdict = NodeHarness.verifyPresentation(vp, challenge, DOMAIN, documents);
+
+        // The credential inside: verified by verifier-core, its schema check included.
+        assertCredentialVerified(verdict);
+        // The presentation's proof: verifier-core looks for assertionMethod, finds no such proof,
+        // and so never fetches the learner's DID document.
+        assertThat(presentation(verdict).get("signature")).as(describe(verdict)).isEqualTo("invalid");
+        assertThat(presentationErrors(verdict)).as(describe(verdict)).containsExactly(NO_PROOF_FOR_ITS_PURPOSE);
+        assertThat(requestedUrls(verdict)).as(describe(verdict)).doesNotContain(learnerDidUrl);
+        assertThat(verdict.get("verified")).as(describe(verdict)).isEqualTo(false);
+        // The same proof checked for authentication with the same libraries, challenge and domain.
+        Map<String, Object> authentication = asMap(verdict.get("authentication"));
+        assertThat(authentication.get("verified")).as(describe(verdict)).isEqualTo(true);
+        assertThat((List<?>) authentication.get("errors")).isEmpty();
+    }
+
+    @Test
+    void sameContentProvedForAssertionMethodVerifiesInVerifierCore() {
+        String challenge = challenge();
+        Map<String, Object> vp = download("?challenge=" + challenge + "&domain=" + DOMAIN);
+        Map<String, Object> control = provedForAssertionMethod(vp);
+
+        Map<String, Object> verdict = NodeHarness.verifyPresentation(control, challenge, DOMAIN, documentsFor(control));
+
+        assertThat(presentation(verdict).get("signature")).as(describe(verdict)).isEqualTo("valid");
+        assertThat(presentationErrors(verdict)).as(describe(verdict)).isEmpty();
+        assertCredentialVerified(verdict);
+        assertThat(verdict.get("verified")).as(describe(verdict)).isEqualTo(true);
+    }
+
+    @Test
+    void alteredHolderOrCredentialFails() {
+        String challenge = challenge();
+        Map<String, Object> vp = download("?challenge=" + challenge + "&domain=" + DOMAIN);
+        Map<String, Object> documents = documentsFor(vp);
+
+        Map<String, Object> otherHolder = copy(vp);
+        otherHolder.put("holder", DID_PREFIX + "learners:someone-else");
+        Map<String, Object> holderVerdict = NodeHarness.verifyPresentation(otherHolder, challenge, DOMAIN, documents);
+        assertThat(holderVerdict.get("verified")).as(describe(holderVerdict)).isEqualTo(false);
+        assertThat(presentation(holderVerdict).get("signature")).isEqualTo("invalid");
+        assertThat(authenticationErrors(holderVerdict))
+                .as(describe(holderVerdict))
+                .contains("Error: Invalid signature.");
+
+        Map<String, Object> renamed = copy(vp);
+        credential(renamed).put("name", "Certified Master Welder");
+        Map<String, Object> renamedVerdict = NodeHarness.verifyPresentation(renamed, challenge, DOMAIN, documents);
+        assertThat(renamedVerdict.get("verified")).as(describe(renamedVerdict)).isEqualTo(false);
+        Map<String, Object> inside = asMap(((List<?>) renamedVerdict.get("credentials")).get(0));
+        assertThat(inside.get("verified")).as(describe(renamedVerdict)).isEqualTo(false);
+        assertThat(errorNames(inside)).as(describe(renamedVerdict)).contains("invalid_signature");
+        assertThat(authenticationErrors(renamedVerdict))
+                .as(describe(renamedVerdict))
+                .contains("Error: Invalid signature.");
+
+        // In the assertionMethod control, where verifier-core checks the presentation's proof
+        // itself, an altered holder fails in verifier-core's own verdict.
+        Map<String, Object> control = provedForAssertionMethod(vp);
+        control.put("holder", DID_PREFIX + "learners:someone-else");
+        Map<String, Object> controlVerdict =
+                NodeHarness.verifyPresentation(control, challenge, DOMAIN, documentsFor(control));
+        assertThat(presentation(controlVerdict).get("signature"))
+                .as(describe(controlVerdict))
+                .isEqualTo("invalid");
+        assertThat(presentationErrors(controlVerdict))
+                .as(describe(controlVerdict))
+                .contains("Error: Invalid signature.");
+        assertThat(controlVerdict.get("verified")).isEqualTo(false);
+    }
+
+    @Test
+    void wrongChallengeOrDomainFailsTheAuthenticationCheckButVerifierCoreDoesNotCompareThem() {
+        String challenge = challenge();
+        Map<String, Object> vp = download("?challenge=" + challenge + "&domain=" + DOMAIN);
+        Map<String, Object> documents = documentsFor(vp);
+        Map<String, Object> right = NodeHarness.verifyPresentation(vp, challenge, DOMAIN, documents);
+
+        String other = challenge();
+        Map<String, Object> wrongChallenge = NodeHarness.verifyPresentation(vp, other, DOMAIN, documents);
+        assertThat(wrongChallenge.get("verified")).isEqualTo(false);
+        assertThat(authenticationErrors(wrongChallenge))
+                .as(describe(wrongChallenge))
+                .containsExactly("Error: The challenge is not as expected; challenge=\"" + challenge + "\", expected=\""
+                        + other + "\"");
+        // verifier-core's own verdict is the same as with the right challenge.
+        assertThat(wrongChallenge.get("presentation")).isEqualTo(right.get("presentation"));
+        assertThat(wrongChallenge.get("credentials")).isEqualTo(right.get("credentials"));
+
+        Map<String, Object> wrongDomain = NodeHarness.verifyPresentation(vp, challenge, "other.example", documents);
+        assertThat(authenticationErrors(wrongDomain))
+                .as(describe(wrongDomain))
+                .containsExactly(
+                        "Error: The domain is not as expected; domain=\"" + DOMAIN + "\", expected=\"other.example\"");
+
+        // A presentation downloaded without a challenge has none in its proof.
+        Map<String, Object> unbound = download("");
+        assertThat(asMap(unbound.get("proof"))).doesNotContainKey("challenge");
+        Map<String, Object> unboundVerdict =
+                NodeHarness.verifyPresentation(unbound, challenge, DOMAIN, documentsFor(unbound));
+        assertThat(authenticationErrors(unboundVerdict))
+                .as(describe(unboundVerdict))
+                .containsExactly("Error: The challenge is not as expected; challenge=\"undefined\", expected=\""
+                        + challenge + "\"");
+
+        // verifier-core accepts the assertionMethod control, which has no challenge at all, for any.
+        Map<String, Object> control = provedForAssertionMethod(vp);
+        Map<String, Object> controlVerdict =
+                NodeHarness.verifyPresentation(control, "not-the-challenge", DOMAIN, documentsFor(control));
+        assertThat(controlVerdict.get("verified")).as(describe(controlVerdict)).isEqualTo(true);
+    }
+
+    /**
+     * The presentation's content (the same credentials with their own proofs) secured with district
+     * A's key for assertionMethod, the purpose verifier-core checks, with the district as holder.
+     */
+    private Map<String, Object> provedForAssertionMethod(Map<String, Object> vp) {
+        Map<String, Object> content = copy(vp);
+        content.remove("proof");
+        String district = DID_PREFIX + "issuers:" + world.districtA().id();
+        content.put("holder", district);
+        Map<String, Object> control = copy(keys.secure(world.districtA().id(), content));
+        Map<String, Object> proof = asMap(control.get("proof"));
+        assertThat(proof.get("proofPurpose")).isEqualTo("assertionMethod");
+        assertThat((String) proof.get("verificationMethod")).startsWith(district + "#");
+        return control;
+    }
+
+    private static void assertCredentialVerified(Map<String, Object> verdict) {
+        List<?> credentials = (List<?>) verdict.get("credentials");
+        assertThat(credentials).as(describe(verdict)).hasSize(1);
+        Map<String, Object> inside = asMap(credentials.get(0));
+        Map<String, Object> checks = asMap(inside.get("checks"));
+        // registered_issuer is ignored: no issuer registry lists Credfolio's test districts.
+        assertThat(checks).as(describe(verdict)).containsEntry("valid_signature", true);
+        assertThat(checks).as(describe(verdict)).containsEntry("expiration", true);
+        assertThat(checks).as(describe(verdict)).containsEntry("revocation_status", true);
+        assertThat(inside.get("verified")).as(describe(verdict)).isEqualTo(true);
+        assertThat((List<?>) inside.get("errors")).isEmpty();
+        Map<String, Object> result =
+                asMap(((List<?>) asMap(verdict.get("result")).get("credentialResults")).get(0));
+        for (Object info : (List<?>) result.get("additionalInformation")) {
+            if ("schema_check".equals(asMap(info).get("id"))) {
+                for (Object schema : (List<?>) asMap(info).get("results")) {
+                    assertThat(asMap(asMap(schema).get("result"))).containsEntry("valid", true);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> presentation(Map<String, Object> verdict) {
+        assertThat((List<?>) verdict.get("errors")).as(describe(verdict)).isEmpty();
+        return asMap(verdict.get("presentation"));
+    }
+
+    private static List<String> presentationErrors(Map<String, Object> verdict) {
+        return ((List<?>) presentation(verdict).get("errors"))
+                .stream()
+                        .flatMap(e -> ((List<?>) asMap(e).get("messages")).stream())
+                        .map(String.class::cast)
+                        .toList();
+    }
+
+    private static List<String> authenticationErrors(Map<String, Object> verdict) {
+        Map<String, Object> authentication = asMap(verdict.get("authentication"));
+        assertThat(authentication.get("verified")).as(describe(verdict)).isEqualTo(false);
+        return ((List<?>) authentication.get("errors"))
+                .stream().map(String.class::cast).toList();
+    }
+
+    private static List<String> errorNames(Map<String, Object> result) {
+        return ((List<?>) result.get("errors"))
+                .stream().map(e -> (String) asMap(e).get("name")).toList();
+    }
+
+    private static List<String> requestedUrls(Map<String, Object> verdict) {
+        return ((List<?>) verdict.get("requests"))
+                .stream().map(r -> (String) asMap(r).get("url")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> credential(Map<String, Object> vp) {
+        return (Map<String, Object>) ((List<?>) vp.get("verifiableCredential")).get(0);
+    }
+
+    /**
+     * What verifier-core may look up for this presentation: the DID document of every Credfolio
+     * issuer and learner it names, keyed by the https URL of did:web, and every status list in its
+     * JSON-LD form, keyed by its exact {@code statusListCredential} URL.
+     */
+    private Map<String, Object> documentsFor(Map<String, Object> document) {
+        Set<String> dids = new TreeSet<>();
+        Set<String> statusLists = new TreeSet<>();
+        collect(document, null, dids, statusLists);
+        Map<String, Object> documents = new LinkedHashMap<>();
+        for (String url : statusLists) {
+            assertThat(url).startsWith(PUBLIC_BASE);
+            Map<String, Object> list = get(url.substring(PUBLIC_BASE.length()), "application/ld+json");
+            documents.put(url, list);
+            collect(list, null, dids, statusLists);
+        }
+        for (String did : dids) {
+            if (!did.endsWith(":someone-else")) {
+                documents.putAll(didDocument(did));
+            }
+        }
+        return documents;
+    }
+
+    private static void collect(Object value, String key, Set<String> dids, Set<String> statusLists) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> collect(v, (String) k, dids, statusLists));
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> collect(v, key, dids, statusLists));
+        } else if (value instanceof String text) {
+            if (text.startsWith(DID_PREFIX)) {
+                dids.add(text.split("#", 2)[0]);
+            }
+            if ("statusListCredential".equals(key)) {
+                statusLists.add(text);
+            }
+        }
+    }
+
+    /** The DID document under the URL did:web resolves it to (always https), fetched from this server. */
+    private Map<String, Object> didDocument(String did) {
+        String[] parts = did.substring("did:web:".length()).split(":");
+        StringBuilder path = new StringBuilder();
+        for (int i = 1; i < parts.length; i++) {
+            path.append('/').append(URLDecoder.decode(parts[i], StandardCharsets.UTF_8));
+        }
+        path.append("/did.json");
+        String host = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+        return Map.of("https://" + host + path, get(path.toString(), "application/json"));
+    }
+
+    private Map<String, Object> get(String path, String accept) {
+        return http().get()
+                .uri(path)
+                .header("Accept", accept)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private String challenge() {
+        Map<?, ?> body = http().post()
+                .uri("/challenges")
+                .bodyValue(Map.of("domain", DOMAIN))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return (String) body.get("challenge");
+    }
+
+    private Map<String, Object> download(String query) {
+        return http().get()
+                .uri("/shares/" + token + "/presentation" + query)
+                .header("Accept", "application/vp+ld+json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("application/vp+ld+json")
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** The parts of a verdict worth reading when an assertion fails. */
+    private static String describe(Map<String, Object> verdict) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        for (String key : List.of(
+                "verified", "presentation", "credentials", "errors", "authentication", "requests", "diagnostics")) {
+            if (verdict.containsKey(key)) {
+                shown.put(key, verdict.get(key));
+            }
+        }
+        return JSONObjectUtils.toJSONString(shown);
+    }
+
+    /** A deep, mutable copy. */
+    private static Map<String, Object> copy(Object json) {
+        try {
+            return JSONObjectUtils.parse(JSONObjectUtils.toJSONString(asMap(json)));
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object json) {
+        return (Map<String, Object>) json;
+    }
+}
