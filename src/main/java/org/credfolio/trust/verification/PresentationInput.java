@@ -26,7 +26,7 @@ final class PresentationInput {
         if (value instanceof Map<?, ?> document) {
             return enveloped(document);
         }
-        throw new CredentialInput.Invalid("The presentation is " + CredentialInput.kind(value)
+        throw new CredentialInput.Invalid("The presentation is " + DataModelRules.kind(value)
                 + "; it must be a vp+jwt (string) or an EnvelopedVerifiablePresentation object.");
     }
 
@@ -63,7 +63,7 @@ final class PresentationInput {
     private static String enveloped(Map<?, ?> document) {
         Object type = document.get("type");
         boolean enveloped = ENVELOPED.equals(type) || type instanceof List<?> list && list.contains(ENVELOPED);
-        CredentialInput.checkContext(document, enveloped ? "The " + ENVELOPED : "The presentation");
+        DataModelRules.checkContext(document, enveloped ? "The " + ENVELOPED : "The presentation");
         if (!enveloped && isSecured(type, document)) {
             // A Data Integrity presentation: verified as JSON-LD with its embedded proof.
             return JSONObjectUtils.toJSONString(cast(document));
@@ -88,8 +88,7 @@ final class PresentationInput {
             throw new CredentialInput.Invalid(
                     id == null
                             ? "The " + ENVELOPED + " has no id holding the presentation."
-                            : "The " + ENVELOPED + "'s id is " + CredentialInput.kind(id)
-                                    + "; it must be a data: URL.");
+                            : "The " + ENVELOPED + "'s id is " + DataModelRules.kind(id) + "; it must be a data: URL.");
         }
         if (!url.startsWith("data:")) {
             throw new CredentialInput.Invalid("The " + ENVELOPED + "'s id must be a data: URL"

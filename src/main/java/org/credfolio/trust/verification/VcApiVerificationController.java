@@ -110,7 +110,7 @@ class VcApiVerificationController {
         String shape = "{\"" + member + "\": ..., \"options\": {...}}";
         if (!(body instanceof Map<?, ?> request)) {
             throw VcApiProblem.invalidRequest("The request body is "
-                    + (body == null ? "empty or null" : CredentialInput.kind(body)) + "; it must be a JSON object "
+                    + (body == null ? "empty or null" : DataModelRules.kind(body)) + "; it must be a JSON object "
                     + shape + ".");
         }
         if (request.get(member) == null) {

@@ -39,7 +39,7 @@ record VerifyOptions(
         Object checks = map.get("checks");
         if (checks != null
                 && !(checks instanceof List<?> names && names.stream().allMatch(String.class::isInstance))) {
-            throw VcApiProblem.invalidRequest("options.checks is " + CredentialInput.kind(checks)
+            throw VcApiProblem.invalidRequest("options.checks is " + DataModelRules.kind(checks)
                     + "; it must be an array of strings (every check runs whatever it names).");
         }
         return new VerifyOptions(
@@ -61,8 +61,7 @@ record VerifyOptions(
             return Map.of();
         }
         if (!(options instanceof Map<?, ?> map)) {
-            throw VcApiProblem.invalidRequest(
-                    "options is " + CredentialInput.kind(options) + "; it must be an object.");
+            throw VcApiProblem.invalidRequest("options is " + DataModelRules.kind(options) + "; it must be an object.");
         }
         return map;
     }
@@ -74,7 +73,7 @@ record VerifyOptions(
         }
         if (!(value instanceof Boolean b)) {
             throw VcApiProblem.invalidRequest(
-                    "options." + name + " is " + CredentialInput.kind(value) + "; it must be true or false.");
+                    "options." + name + " is " + DataModelRules.kind(value) + "; it must be true or false.");
         }
         return b;
     }
@@ -83,7 +82,7 @@ record VerifyOptions(
         Object value = options.get(name);
         if (value != null && !(value instanceof String)) {
             throw VcApiProblem.invalidRequest(
-                    "options." + name + " is " + CredentialInput.kind(value) + "; it must be a string.");
+                    "options." + name + " is " + DataModelRules.kind(value) + "; it must be a string.");
         }
         return (String) value;
     }
