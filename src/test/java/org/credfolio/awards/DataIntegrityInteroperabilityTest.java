@@ -3,17 +3,14 @@ package org.credfolio.awards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.credfolio.support.IntegrationTest;
 import org.credfolio.support.NodeHarness;
 import org.credfolio.support.Tenants;
+import org.credfolio.support.VerifierDocuments;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.credfolio.trust.verification.CredentialSummary;
 import org.credfolio.trust.verification.CredentialVerification;
@@ -34,7 +31,6 @@ import org.springframework.core.ParameterizedTypeReference;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DataIntegrityInteroperabilityTest extends IntegrationTest {
     private static final String ISSUER_DID_PREFIX = "did:web:localhost%3A8080:issuers:";
-    private static final String PUBLIC_BASE = "http://localhost:8080";
     private static final String CREDENTIALS =
             "query($id: ID!) { learner(id: $id) { credentials { id ldpCredential } } }";
     private static final String CLR = "{ comprehensiveLearnerRecord { ldpCredential } }";
@@ -128,7 +124,6 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
         assertThat((String) ((Map<?, ?>) forged.get("proof")).get("verificationMethod"))
                 .startsWith(ISSUER_DID_PREFIX + world.districtB().id() + "#");
         Map<String, Object> documents = documentsFor(forged);
-        documents.putAll(didDocument(ISSUER_DID_PREFIX + world.districtB().id()));
 
         Map<String, Object> verdict = NodeHarness.verify(forged, documents);
 
@@ -196,71 +191,6 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
         return verifier.verifyCredential(JSONObjectUtils.toJSONString(credential));
     }
 
-    /**
-     * What verifier-core will look up for this credential (and the credentials nested in it): the
-     * DID document of every Credfolio issuer it names, keyed by the https URL of did:web, and every
-     * status list in its JSON-LD form, keyed by its exact {@code statusListCredential} URL.
-     */
-    private Map<String, Object> documentsFor(Map<String, Object> credential) {
-        Set<String> dids = new TreeSet<>();
-        Set<String> statusLists = new TreeSet<>();
-        collect(credential, null, dids, statusLists);
-        Map<String, Object> documents = new LinkedHashMap<>();
-        for (String url : statusLists) {
-            Map<String, Object> list = statusList(url);
-            documents.put(url, list);
-            collect(list, null, dids, statusLists);
-        }
-        for (String did : dids) {
-            documents.putAll(didDocument(did));
-        }
-        return documents;
-    }
-
-    private static void collect(Object value, String key, Set<String> dids, Set<String> statusLists) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> collect(v, (String) k, dids, statusLists));
-        } else if (value instanceof List<?> list) {
-            list.forEach(v -> collect(v, key, dids, statusLists));
-        } else if (value instanceof String text) {
-            if (text.startsWith(ISSUER_DID_PREFIX)) {
-                dids.add(text.split("#", 2)[0]);
-            }
-            if ("statusListCredential".equals(key)) {
-                statusLists.add(text);
-            }
-        }
-    }
-
-    /** The DID document under the URL did:web resolves it to (always https), fetched from this server. */
-    private Map<String, Object> didDocument(String did) {
-        String[] parts = did.substring("did:web:".length()).split(":");
-        StringBuilder path = new StringBuilder();
-        for (int i = 1; i < parts.length; i++) {
-            path.append('/').append(URLDecoder.decode(parts[i], StandardCharsets.UTF_8));
-        }
-        path.append("/did.json");
-        String host = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-        return Map.of("https://" + host + path, get(path.toString(), "application/json"));
-    }
-
-    private Map<String, Object> statusList(String url) {
-        assertThat(url).startsWith(PUBLIC_BASE);
-        return get(url.substring(PUBLIC_BASE.length()), "application/ld+json");
-    }
-
-    private Map<String, Object> get(String path, String accept) {
-        return http().get()
-                .uri(path)
-                .header("Accept", accept)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody();
-    }
-
     private Map<String, Object> ldpCredential(String awardId) {
         List<Map<String, Object>> credentials = as(world.registrarA())
                 .document(CREDENTIALS)
@@ -316,5 +246,10 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object json) {
         return (Map<String, Object>) json;
+    }
+
+    /** What verifier-core will look up for this document, fetched from this server. */
+    private Map<String, Object> documentsFor(Map<String, Object> document) {
+        return VerifierDocuments.lookedUpFor(http(), document);
     }
 }

@@ -3,14 +3,11 @@ package org.credfolio.sharing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.credfolio.support.NodeHarness;
+import org.credfolio.support.VerifierDocuments;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +42,6 @@ import org.springframework.core.ParameterizedTypeReference;
 class DataIntegrityPresentationInteropTest extends SharingTestBase {
     private static final String DOMAIN = "admissions.college.example";
     private static final String DID_PREFIX = "did:web:localhost%3A8080:";
-    private static final String PUBLIC_BASE = "http://localhost:8080";
     private static final String NO_PROOF_FOR_ITS_PURPOSE =
             "NotFoundError: Did not verify any proofs; insufficient proofs matched the acceptable suite(s)"
                     + " and required purpose(s).";
@@ -260,69 +256,6 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
         return (Map<String, Object>) ((List<?>) vp.get("verifiableCredential")).get(0);
     }
 
-    /**
-     * What verifier-core may look up for this presentation: the DID document of every Credfolio
-     * issuer and learner it names, keyed by the https URL of did:web, and every status list in its
-     * JSON-LD form, keyed by its exact {@code statusListCredential} URL.
-     */
-    private Map<String, Object> documentsFor(Map<String, Object> document) {
-        Set<String> dids = new TreeSet<>();
-        Set<String> statusLists = new TreeSet<>();
-        collect(document, null, dids, statusLists);
-        Map<String, Object> documents = new LinkedHashMap<>();
-        for (String url : statusLists) {
-            assertThat(url).startsWith(PUBLIC_BASE);
-            Map<String, Object> list = get(url.substring(PUBLIC_BASE.length()), "application/ld+json");
-            documents.put(url, list);
-            collect(list, null, dids, statusLists);
-        }
-        for (String did : dids) {
-            if (!did.endsWith(":someone-else")) {
-                documents.putAll(didDocument(did));
-            }
-        }
-        return documents;
-    }
-
-    private static void collect(Object value, String key, Set<String> dids, Set<String> statusLists) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> collect(v, (String) k, dids, statusLists));
-        } else if (value instanceof List<?> list) {
-            list.forEach(v -> collect(v, key, dids, statusLists));
-        } else if (value instanceof String text) {
-            if (text.startsWith(DID_PREFIX)) {
-                dids.add(text.split("#", 2)[0]);
-            }
-            if ("statusListCredential".equals(key)) {
-                statusLists.add(text);
-            }
-        }
-    }
-
-    /** The DID document under the URL did:web resolves it to (always https), fetched from this server. */
-    private Map<String, Object> didDocument(String did) {
-        String[] parts = did.substring("did:web:".length()).split(":");
-        StringBuilder path = new StringBuilder();
-        for (int i = 1; i < parts.length; i++) {
-            path.append('/').append(URLDecoder.decode(parts[i], StandardCharsets.UTF_8));
-        }
-        path.append("/did.json");
-        String host = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-        return Map.of("https://" + host + path, get(path.toString(), "application/json"));
-    }
-
-    private Map<String, Object> get(String path, String accept) {
-        return http().get()
-                .uri(path)
-                .header("Accept", accept)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody();
-    }
-
     private String challenge() {
         Map<?, ?> body = http().post()
                 .uri("/challenges")
@@ -374,5 +307,10 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object json) {
         return (Map<String, Object>) json;
+    }
+
+    /** What verifier-core will look up for this document, fetched from this server. */
+    private Map<String, Object> documentsFor(Map<String, Object> document) {
+        return VerifierDocuments.lookedUpFor(http(), document);
     }
 }
