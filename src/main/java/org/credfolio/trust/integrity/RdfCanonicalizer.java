@@ -2,6 +2,7 @@ package org.credfolio.trust.integrity;
 
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
@@ -21,6 +22,17 @@ final class RdfCanonicalizer {
 
     private RdfCanonicalizer() {}
 
+    /**
+     * Bundled contexts only, and a property no context defines fails instead of being dropped (what
+     * jsonld.js calls safe mode): a dropped property would be outside the signature while a reader
+     * of the JSON still sees it. Fresh per run: the processor may keep state in its options.
+     */
+    private static JsonLdOptions options() {
+        JsonLdOptions options = new JsonLdOptions(BundledContexts.instance());
+        options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+        return options;
+    }
+
     /** Titanium wraps the loader's refusal; its reason is what the caller needs to read. */
     private static Throwable innermost(Throwable error) {
         Throwable cause = error;
@@ -34,9 +46,7 @@ final class RdfCanonicalizer {
     static String canonicalize(JsonObject document) {
         RdfCanon canon = RdfCanon.create("SHA-256", new RdfCanonTimeTicker(BUDGET_MILLIS));
         try {
-            JsonLd.toRdf(JsonDocument.of(document))
-                    .loader(BundledContexts.instance())
-                    .provide(canon);
+            JsonLd.toRdf(JsonDocument.of(document)).options(options()).provide(canon);
             StringWriter nquads = new StringWriter();
             canon.provide(new NQuadsWriter(nquads));
             return nquads.toString();

@@ -82,6 +82,17 @@ class EddsaRdfc2022Test {
     }
 
     @Test
+    void aPropertyNoContextDefinesIsRefusedNotDroppedFromTheSignature() {
+        Map<String, Object> document = Map.of(
+                "@context", List.of(Map.of("name", "https://schema.org/name")),
+                "name", "Welding",
+                "grade", "A+");
+        assertThatThrownBy(() -> RdfCanonicalizer.canonicalize(JsonValues.object(document)))
+                .isInstanceOf(DataIntegrityException.class)
+                .hasMessageContaining("grade");
+    }
+
+    @Test
     void otherSuitesAndProofSetsAreRefusedWithTheReason() {
         Map<String, Object> ed2020 = Map.of("proof", Map.of("type", "Ed25519Signature2020"));
         assertThatThrownBy(() -> DataIntegrityProof.of(ed2020)).hasMessageContaining("Ed25519Signature2020");
