@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.credfolio.support.IntegrationTest;
@@ -69,16 +68,18 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
 
     @Test
     void tamperedCredentialFailsWithAnInvalidSignature() {
-        Map<String, Object> renamed = copy(welding);
+        Map<String, Object> renamed = NodeHarness.copy(welding);
         renamed.put("name", "Master Welder");
-        Map<String, Object> otherAchievement = copy(welding);
+        Map<String, Object> otherAchievement = NodeHarness.copy(welding);
         achievement(otherAchievement).put("name", "Certified Welding Inspector");
 
         for (Map<String, Object> tampered : List.of(renamed, otherAchievement)) {
             Map<String, Object> verdict = NodeHarness.verify(tampered, documentsFor(tampered));
 
-            assertThat(verdict.get("verified")).as(describe(verdict)).isEqualTo(false);
-            assertThat(errorNames(verdict)).as(describe(verdict)).contains("invalid_signature");
+            assertThat(verdict.get("verified"))
+                    .as(NodeHarness.describe(verdict))
+                    .isEqualTo(false);
+            assertThat(errorNames(verdict)).as(NodeHarness.describe(verdict)).contains("invalid_signature");
             CredentialVerification ours = ourVerifier(tampered);
             assertThat(ours.verified()).isFalse();
             assertThat(ours.summary().status()).isEqualTo(CredentialSummary.Status.INVALID);
@@ -106,9 +107,13 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
         // documentsFor fetches the status list again: now with the credential's bit set.
         Map<String, Object> verdict = NodeHarness.verify(credential, documentsFor(credential));
         Map<?, ?> checks = (Map<?, ?>) verdict.get("checks");
-        assertThat(verdict.get("verified")).as(describe(verdict)).isEqualTo(false);
-        assertThat(checks.get("valid_signature")).as(describe(verdict)).isEqualTo(true);
-        assertThat(checks.get("revocation_status")).as(describe(verdict)).isEqualTo(false);
+        assertThat(verdict.get("verified")).as(NodeHarness.describe(verdict)).isEqualTo(false);
+        assertThat(checks.get("valid_signature"))
+                .as(NodeHarness.describe(verdict))
+                .isEqualTo(true);
+        assertThat(checks.get("revocation_status"))
+                .as(NodeHarness.describe(verdict))
+                .isEqualTo(false);
         CredentialVerification ours = ourVerifier(credential);
         assertThat(ours.verified()).isFalse();
         assertThat(ours.summary().status()).isEqualTo(CredentialSummary.Status.REVOKED);
@@ -116,7 +121,7 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
 
     @Test
     void credentialSignedWithAnotherDistrictsKeyFailsInVerifierCore() {
-        Map<String, Object> content = copy(welding);
+        Map<String, Object> content = NodeHarness.copy(welding);
         content.remove("proof");
         Map<String, Object> forged = keys.secure(world.districtB().id(), content);
         assertThat(issuerId(forged))
@@ -127,8 +132,8 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
 
         Map<String, Object> verdict = NodeHarness.verify(forged, documents);
 
-        assertThat(verdict.get("verified")).as(describe(verdict)).isEqualTo(false);
-        assertThat(errorNames(verdict)).as(describe(verdict)).contains("invalid_signature");
+        assertThat(verdict.get("verified")).as(NodeHarness.describe(verdict)).isEqualTo(false);
+        assertThat(errorNames(verdict)).as(NodeHarness.describe(verdict)).contains("invalid_signature");
         assertThat(ourVerifier(forged).verified()).isFalse();
 
         // The same content secured again with district A's own key verifies: only the key is wrong.
@@ -155,7 +160,7 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
         // The welding credential and one course completion.
         assertThat(nested).hasSize(2);
         for (Object item : nested) {
-            Map<String, Object> credential = copy(item);
+            Map<String, Object> credential = NodeHarness.copy(item);
             assertVerifiedByVerifierCore(credential, NodeHarness.verify(credential, documentsFor(credential)));
             CredentialVerification ours = ourVerifier(credential);
             assertThat(ours.verified())
@@ -167,13 +172,15 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
     private static void assertVerifiedByVerifierCore(Map<String, Object> credential, Map<String, Object> verdict) {
         Map<String, Object> checks = asMap(verdict.get("checks"));
         // registered_issuer is ignored: no issuer registry lists Credfolio's test districts.
-        assertThat(checks).as(describe(verdict)).containsEntry("valid_signature", true);
-        assertThat(checks).as(describe(verdict)).containsEntry("expiration", true);
+        assertThat(checks).as(NodeHarness.describe(verdict)).containsEntry("valid_signature", true);
+        assertThat(checks).as(NodeHarness.describe(verdict)).containsEntry("expiration", true);
         if (credential.containsKey("credentialStatus")) {
-            assertThat(checks).as(describe(verdict)).containsEntry("revocation_status", true);
+            assertThat(checks).as(NodeHarness.describe(verdict)).containsEntry("revocation_status", true);
         }
-        assertThat(verdict.get("verified")).as(describe(verdict)).isEqualTo(true);
-        assertThat((List<?>) verdict.get("errors")).as(describe(verdict)).isEmpty();
+        assertThat(verdict.get("verified")).as(NodeHarness.describe(verdict)).isEqualTo(true);
+        assertThat((List<?>) verdict.get("errors"))
+                .as(NodeHarness.describe(verdict))
+                .isEmpty();
         // verifier-core's own JSON Schema check (ajv), where it knows a schema for the type
         // (OpenBadgeCredential: the OB 3.0 AchievementCredential schema; else "NO_SCHEMA").
         for (Object info : (List<?>) verdict.get("additionalInformation")) {
@@ -203,7 +210,7 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
                 .get();
         return credentials.stream()
                 .filter(c -> awardId.equals(c.get("id")))
-                .map(c -> copy(c.get("ldpCredential")))
+                .map(c -> NodeHarness.copy(c.get("ldpCredential")))
                 .findFirst()
                 .orElseThrow();
     }
@@ -221,26 +228,6 @@ class DataIntegrityInteroperabilityTest extends IntegrationTest {
     private static List<String> errorNames(Map<String, Object> verdict) {
         return ((List<?>) verdict.get("errors"))
                 .stream().map(e -> (String) ((Map<?, ?>) e).get("name")).toList();
-    }
-
-    /** The parts of a verdict worth reading when an assertion fails. */
-    private static String describe(Map<String, Object> verdict) {
-        Map<String, Object> shown = new LinkedHashMap<>();
-        for (String key : List.of("verified", "checks", "errors", "explanation", "requests", "diagnostics")) {
-            if (verdict.containsKey(key)) {
-                shown.put(key, verdict.get(key));
-            }
-        }
-        return JSONObjectUtils.toJSONString(shown);
-    }
-
-    /** A deep, mutable copy. */
-    private static Map<String, Object> copy(Object json) {
-        try {
-            return JSONObjectUtils.parse(JSONObjectUtils.toJSONString(asMap(json)));
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -2,8 +2,6 @@ package org.credfolio.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.credfolio.support.NodeHarness;
@@ -64,7 +62,7 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
 
     @Test
     void challengeBoundPresentationCredentialVerifiesInVerifierCoreWhichRefusesTheAuthenticationProof() {
-        String challenge = challenge();
+        String challenge = challenge(DOMAIN);
         Map<String, Object> vp = download("?challenge=" + challenge + "&domain=" + DOMAIN);
         Map<String, Object> documents = documentsFor(vp);
         String learnerDidUrl =
@@ -77,54 +75,70 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
         assertCredentialVerified(verdict);
         // The presentation's proof: verifier-core looks for assertionMethod, finds no such proof,
         // and so never fetches the learner's DID document.
-        assertThat(presentation(verdict).get("signature")).as(describe(verdict)).isEqualTo("invalid");
-        assertThat(presentationErrors(verdict)).as(describe(verdict)).containsExactly(NO_PROOF_FOR_ITS_PURPOSE);
-        assertThat(requestedUrls(verdict)).as(describe(verdict)).doesNotContain(learnerDidUrl);
-        assertThat(verdict.get("verified")).as(describe(verdict)).isEqualTo(false);
+        assertThat(presentation(verdict).get("signature"))
+                .as(NodeHarness.describe(verdict))
+                .isEqualTo("invalid");
+        assertThat(presentationErrors(verdict))
+                .as(NodeHarness.describe(verdict))
+                .containsExactly(NO_PROOF_FOR_ITS_PURPOSE);
+        assertThat(requestedUrls(verdict)).as(NodeHarness.describe(verdict)).doesNotContain(learnerDidUrl);
+        assertThat(verdict.get("verified")).as(NodeHarness.describe(verdict)).isEqualTo(false);
         // The same proof checked for authentication with the same libraries, challenge and domain.
         Map<String, Object> authentication = asMap(verdict.get("authentication"));
-        assertThat(authentication.get("verified")).as(describe(verdict)).isEqualTo(true);
+        assertThat(authentication.get("verified"))
+                .as(NodeHarness.describe(verdict))
+                .isEqualTo(true);
         assertThat((List<?>) authentication.get("errors")).isEmpty();
     }
 
     @Test
     void sameContentProvedForAssertionMethodVerifiesInVerifierCore() {
-        String challenge = challenge();
+        String challenge = challenge(DOMAIN);
         Map<String, Object> vp = download("?challenge=" + challenge + "&domain=" + DOMAIN);
         Map<String, Object> control = provedForAssertionMethod(vp);
 
         Map<String, Object> verdict = NodeHarness.verifyPresentation(control, challenge, DOMAIN, documentsFor(control));
 
-        assertThat(presentation(verdict).get("signature")).as(describe(verdict)).isEqualTo("valid");
-        assertThat(presentationErrors(verdict)).as(describe(verdict)).isEmpty();
+        assertThat(presentation(verdict).get("signature"))
+                .as(NodeHarness.describe(verdict))
+                .isEqualTo("valid");
+        assertThat(presentationErrors(verdict))
+                .as(NodeHarness.describe(verdict))
+                .isEmpty();
         assertCredentialVerified(verdict);
-        assertThat(verdict.get("verified")).as(describe(verdict)).isEqualTo(true);
+        assertThat(verdict.get("verified")).as(NodeHarness.describe(verdict)).isEqualTo(true);
     }
 
     @Test
     void alteredHolderOrCredentialFails() {
-        String challenge = challenge();
+        String challenge = challenge(DOMAIN);
         Map<String, Object> vp = download("?challenge=" + challenge + "&domain=" + DOMAIN);
         Map<String, Object> documents = documentsFor(vp);
 
-        Map<String, Object> otherHolder = copy(vp);
+        Map<String, Object> otherHolder = NodeHarness.copy(vp);
         otherHolder.put("holder", DID_PREFIX + "learners:someone-else");
         Map<String, Object> holderVerdict = NodeHarness.verifyPresentation(otherHolder, challenge, DOMAIN, documents);
-        assertThat(holderVerdict.get("verified")).as(describe(holderVerdict)).isEqualTo(false);
+        assertThat(holderVerdict.get("verified"))
+                .as(NodeHarness.describe(holderVerdict))
+                .isEqualTo(false);
         assertThat(presentation(holderVerdict).get("signature")).isEqualTo("invalid");
         assertThat(authenticationErrors(holderVerdict))
-                .as(describe(holderVerdict))
+                .as(NodeHarness.describe(holderVerdict))
                 .contains("Error: Invalid signature.");
 
-        Map<String, Object> renamed = copy(vp);
+        Map<String, Object> renamed = NodeHarness.copy(vp);
         credential(renamed).put("name", "Certified Master Welder");
         Map<String, Object> renamedVerdict = NodeHarness.verifyPresentation(renamed, challenge, DOMAIN, documents);
-        assertThat(renamedVerdict.get("verified")).as(describe(renamedVerdict)).isEqualTo(false);
+        assertThat(renamedVerdict.get("verified"))
+                .as(NodeHarness.describe(renamedVerdict))
+                .isEqualTo(false);
         Map<String, Object> inside = asMap(((List<?>) renamedVerdict.get("credentials")).get(0));
-        assertThat(inside.get("verified")).as(describe(renamedVerdict)).isEqualTo(false);
-        assertThat(errorNames(inside)).as(describe(renamedVerdict)).contains("invalid_signature");
+        assertThat(inside.get("verified"))
+                .as(NodeHarness.describe(renamedVerdict))
+                .isEqualTo(false);
+        assertThat(errorNames(inside)).as(NodeHarness.describe(renamedVerdict)).contains("invalid_signature");
         assertThat(authenticationErrors(renamedVerdict))
-                .as(describe(renamedVerdict))
+                .as(NodeHarness.describe(renamedVerdict))
                 .contains("Error: Invalid signature.");
 
         // In the assertionMethod control, where verifier-core checks the presentation's proof
@@ -134,26 +148,26 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
         Map<String, Object> controlVerdict =
                 NodeHarness.verifyPresentation(control, challenge, DOMAIN, documentsFor(control));
         assertThat(presentation(controlVerdict).get("signature"))
-                .as(describe(controlVerdict))
+                .as(NodeHarness.describe(controlVerdict))
                 .isEqualTo("invalid");
         assertThat(presentationErrors(controlVerdict))
-                .as(describe(controlVerdict))
+                .as(NodeHarness.describe(controlVerdict))
                 .contains("Error: Invalid signature.");
         assertThat(controlVerdict.get("verified")).isEqualTo(false);
     }
 
     @Test
     void wrongChallengeOrDomainFailsTheAuthenticationCheckButVerifierCoreDoesNotCompareThem() {
-        String challenge = challenge();
+        String challenge = challenge(DOMAIN);
         Map<String, Object> vp = download("?challenge=" + challenge + "&domain=" + DOMAIN);
         Map<String, Object> documents = documentsFor(vp);
         Map<String, Object> right = NodeHarness.verifyPresentation(vp, challenge, DOMAIN, documents);
 
-        String other = challenge();
+        String other = challenge(DOMAIN);
         Map<String, Object> wrongChallenge = NodeHarness.verifyPresentation(vp, other, DOMAIN, documents);
         assertThat(wrongChallenge.get("verified")).isEqualTo(false);
         assertThat(authenticationErrors(wrongChallenge))
-                .as(describe(wrongChallenge))
+                .as(NodeHarness.describe(wrongChallenge))
                 .containsExactly("Error: The challenge is not as expected; challenge=\"" + challenge + "\", expected=\""
                         + other + "\"");
         // verifier-core's own verdict is the same as with the right challenge.
@@ -162,7 +176,7 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
 
         Map<String, Object> wrongDomain = NodeHarness.verifyPresentation(vp, challenge, "other.example", documents);
         assertThat(authenticationErrors(wrongDomain))
-                .as(describe(wrongDomain))
+                .as(NodeHarness.describe(wrongDomain))
                 .containsExactly(
                         "Error: The domain is not as expected; domain=\"" + DOMAIN + "\", expected=\"other.example\"");
 
@@ -172,7 +186,7 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
         Map<String, Object> unboundVerdict =
                 NodeHarness.verifyPresentation(unbound, challenge, DOMAIN, documentsFor(unbound));
         assertThat(authenticationErrors(unboundVerdict))
-                .as(describe(unboundVerdict))
+                .as(NodeHarness.describe(unboundVerdict))
                 .containsExactly("Error: The challenge is not as expected; challenge=\"undefined\", expected=\""
                         + challenge + "\"");
 
@@ -180,7 +194,9 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
         Map<String, Object> control = provedForAssertionMethod(vp);
         Map<String, Object> controlVerdict =
                 NodeHarness.verifyPresentation(control, "not-the-challenge", DOMAIN, documentsFor(control));
-        assertThat(controlVerdict.get("verified")).as(describe(controlVerdict)).isEqualTo(true);
+        assertThat(controlVerdict.get("verified"))
+                .as(NodeHarness.describe(controlVerdict))
+                .isEqualTo(true);
     }
 
     /**
@@ -188,11 +204,12 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
      * A's key for assertionMethod, the purpose verifier-core checks, with the district as holder.
      */
     private Map<String, Object> provedForAssertionMethod(Map<String, Object> vp) {
-        Map<String, Object> content = copy(vp);
+        Map<String, Object> content = NodeHarness.copy(vp);
         content.remove("proof");
         String district = DID_PREFIX + "issuers:" + world.districtA().id();
         content.put("holder", district);
-        Map<String, Object> control = copy(keys.secure(world.districtA().id(), content));
+        Map<String, Object> control =
+                NodeHarness.copy(keys.secure(world.districtA().id(), content));
         Map<String, Object> proof = asMap(control.get("proof"));
         assertThat(proof.get("proofPurpose")).isEqualTo("assertionMethod");
         assertThat((String) proof.get("verificationMethod")).startsWith(district + "#");
@@ -201,14 +218,14 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
 
     private static void assertCredentialVerified(Map<String, Object> verdict) {
         List<?> credentials = (List<?>) verdict.get("credentials");
-        assertThat(credentials).as(describe(verdict)).hasSize(1);
+        assertThat(credentials).as(NodeHarness.describe(verdict)).hasSize(1);
         Map<String, Object> inside = asMap(credentials.get(0));
         Map<String, Object> checks = asMap(inside.get("checks"));
         // registered_issuer is ignored: no issuer registry lists Credfolio's test districts.
-        assertThat(checks).as(describe(verdict)).containsEntry("valid_signature", true);
-        assertThat(checks).as(describe(verdict)).containsEntry("expiration", true);
-        assertThat(checks).as(describe(verdict)).containsEntry("revocation_status", true);
-        assertThat(inside.get("verified")).as(describe(verdict)).isEqualTo(true);
+        assertThat(checks).as(NodeHarness.describe(verdict)).containsEntry("valid_signature", true);
+        assertThat(checks).as(NodeHarness.describe(verdict)).containsEntry("expiration", true);
+        assertThat(checks).as(NodeHarness.describe(verdict)).containsEntry("revocation_status", true);
+        assertThat(inside.get("verified")).as(NodeHarness.describe(verdict)).isEqualTo(true);
         assertThat((List<?>) inside.get("errors")).isEmpty();
         Map<String, Object> result =
                 asMap(((List<?>) asMap(verdict.get("result")).get("credentialResults")).get(0));
@@ -222,7 +239,9 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
     }
 
     private static Map<String, Object> presentation(Map<String, Object> verdict) {
-        assertThat((List<?>) verdict.get("errors")).as(describe(verdict)).isEmpty();
+        assertThat((List<?>) verdict.get("errors"))
+                .as(NodeHarness.describe(verdict))
+                .isEmpty();
         return asMap(verdict.get("presentation"));
     }
 
@@ -236,7 +255,9 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
 
     private static List<String> authenticationErrors(Map<String, Object> verdict) {
         Map<String, Object> authentication = asMap(verdict.get("authentication"));
-        assertThat(authentication.get("verified")).as(describe(verdict)).isEqualTo(false);
+        assertThat(authentication.get("verified"))
+                .as(NodeHarness.describe(verdict))
+                .isEqualTo(false);
         return ((List<?>) authentication.get("errors"))
                 .stream().map(String.class::cast).toList();
     }
@@ -256,19 +277,6 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
         return (Map<String, Object>) ((List<?>) vp.get("verifiableCredential")).get(0);
     }
 
-    private String challenge() {
-        Map<?, ?> body = http().post()
-                .uri("/challenges")
-                .bodyValue(Map.of("domain", DOMAIN))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        return (String) body.get("challenge");
-    }
-
     private Map<String, Object> download(String query) {
         return http().get()
                 .uri("/shares/" + token + "/presentation" + query)
@@ -281,27 +289,6 @@ class DataIntegrityPresentationInteropTest extends SharingTestBase {
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
                 .returnResult()
                 .getResponseBody();
-    }
-
-    /** The parts of a verdict worth reading when an assertion fails. */
-    private static String describe(Map<String, Object> verdict) {
-        Map<String, Object> shown = new LinkedHashMap<>();
-        for (String key : List.of(
-                "verified", "presentation", "credentials", "errors", "authentication", "requests", "diagnostics")) {
-            if (verdict.containsKey(key)) {
-                shown.put(key, verdict.get(key));
-            }
-        }
-        return JSONObjectUtils.toJSONString(shown);
-    }
-
-    /** A deep, mutable copy. */
-    private static Map<String, Object> copy(Object json) {
-        try {
-            return JSONObjectUtils.parse(JSONObjectUtils.toJSONString(asMap(json)));
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -26,7 +26,7 @@ class DataIntegrityPresentationTest extends SharingTestBase {
 
     @Test
     void challengeBoundPresentationVerifiesOnceAndItsReplayIsRefused() {
-        String challenge = challenge();
+        String challenge = challenge(DOMAIN);
         Map<String, Object> vp = download("?challenge=" + challenge + "&domain=" + DOMAIN);
 
         Map<?, ?> proof = (Map<?, ?>) vp.get("proof");
@@ -82,19 +82,6 @@ class DataIntegrityPresentationTest extends SharingTestBase {
         swapped.put("verifiableCredential", List.of(credential));
         Map<?, ?> result = verify(swapped, null, 400);
         assertThat(result.get("verified")).isEqualTo(false);
-    }
-
-    private String challenge() {
-        Map<?, ?> body = http().post()
-                .uri("/challenges")
-                .bodyValue(Map.of("domain", DOMAIN))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        return (String) body.get("challenge");
     }
 
     @SuppressWarnings("unchecked")

@@ -201,19 +201,6 @@ class PresentationTest extends SharingTestBase {
                 .isNotFound();
     }
 
-    private String challenge(String domain) {
-        Map<?, ?> body = http().post()
-                .uri("/challenges")
-                .bodyValue(Map.of("domain", domain))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        return (String) body.get("challenge");
-    }
-
     private String download(String query) {
         return http().get()
                 .uri("/shares/" + token + "/presentation" + query)

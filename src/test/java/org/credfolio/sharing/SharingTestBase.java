@@ -71,4 +71,18 @@ abstract class SharingTestBase extends IntegrationTest {
                 .errors()
                 .verify();
     }
+
+    /** A one-time challenge from this verifier for the domain, as POST /challenges hands it out. */
+    protected String challenge(String domain) {
+        Map<?, ?> body = http().post()
+                .uri("/challenges")
+                .bodyValue(Map.of("domain", domain))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return (String) body.get("challenge");
+    }
 }

@@ -165,4 +165,34 @@ public final class NodeHarness {
         }
         return false;
     }
+
+    /** The parts of a verdict worth reading when an assertion fails. */
+    public static String describe(Map<String, Object> verdict) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        for (String key : List.of(
+                "verified",
+                "checks",
+                "presentation",
+                "credentials",
+                "errors",
+                "authentication",
+                "explanation",
+                "requests",
+                "diagnostics")) {
+            if (verdict.containsKey(key)) {
+                shown.put(key, verdict.get(key));
+            }
+        }
+        return JSONObjectUtils.toJSONString(shown);
+    }
+
+    /** A deep, mutable copy of a JSON object. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> copy(Object json) {
+        try {
+            return JSONObjectUtils.parse(JSONObjectUtils.toJSONString((Map<String, Object>) json));
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
