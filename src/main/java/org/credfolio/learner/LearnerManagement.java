@@ -84,6 +84,10 @@ public class LearnerManagement {
             if (filter.graduationYear() != null) {
                 query.addCriteria(Criteria.where("graduationYear").is(filter.graduationYear()));
             }
+            if (filter.studentId() != null) {
+                // Exact, as the SIS writes it; served by the unique (districtId, studentId) index.
+                query.addCriteria(Criteria.where("studentId").is(filter.studentId()));
+            }
             if (filter.namePrefix() != null && !filter.namePrefix().isBlank()) {
                 String prefix = filter.namePrefix().strip().toLowerCase(Locale.ROOT);
                 query.addCriteria(Criteria.where("sortName").regex("^" + Pattern.quote(prefix)));

@@ -106,7 +106,7 @@ class RequestLimitsAndErrorsTest extends IntegrationTest {
                                 "schoolId",
                                 world.schoolA().id(),
                                 "studentId",
-                                "bad id!",
+                                "bad\u0007id",
                                 "givenName",
                                 " ",
                                 "familyName",
