@@ -3,6 +3,7 @@ package org.credfolio.organization;
 import java.time.Instant;
 import org.credfolio.shared.security.Role;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -11,6 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * BCrypt hash.
  *
  * @param learnerId for LEARNER accounts, the learner record the account owns
+ * @param disabled a disabled account cannot sign in, and its tokens are refused
+ * @param tokenVersion carried by its login tokens as {@code ver}; raised by every change of password,
+ *     role or standing, which ends every token minted before, on every instance
  */
 @Document("accounts")
 public record Account(
@@ -20,4 +24,22 @@ public record Account(
         Role role,
         String organizationId,
         String learnerId,
-        Instant createdAt) {}
+        Instant createdAt,
+        boolean disabled,
+        long tokenVersion) {
+
+    @PersistenceCreator
+    public Account {}
+
+    /** A new account in good standing, at token version 0. */
+    public Account(
+            String id,
+            String username,
+            String passwordHash,
+            Role role,
+            String organizationId,
+            String learnerId,
+            Instant createdAt) {
+        this(id, username, passwordHash, role, organizationId, learnerId, createdAt, false, 0);
+    }
+}

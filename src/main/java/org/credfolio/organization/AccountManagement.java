@@ -26,8 +26,7 @@ import org.springframework.stereotype.Service;
 /** User accounts of the built-in login. */
 @Service
 public class AccountManagement {
-    private static final Set<Role> DISTRICT_ADMIN_MAY_CREATE =
-            Set.of(Role.EDUCATOR, Role.REGISTRAR, Role.DISTRICT_ADMIN);
+    static final Set<Role> DISTRICT_ADMIN_MAY_CREATE = Set.of(Role.EDUCATOR, Role.REGISTRAR, Role.DISTRICT_ADMIN);
     private final Accounts accounts;
     private final MongoOperations mongo;
     private final OrganizationManagement organizations;
@@ -108,7 +107,7 @@ public class AccountManagement {
         }
     }
 
-    private static void requireRoleFits(Role role, Organization org) {
+    static void requireRoleFits(Role role, Organization org) {
         boolean fits =
                 switch (role) {
                     case EDUCATOR, REGISTRAR ->

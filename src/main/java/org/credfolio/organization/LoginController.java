@@ -65,6 +65,10 @@ class LoginController {
             return error(HttpStatus.UNAUTHORIZED, "invalid_grant", "Wrong username or password.");
         }
         throttle.succeeded(throttleKey);
+        if (account.get().disabled()) {
+            return error(
+                    HttpStatus.UNAUTHORIZED, "invalid_grant", "This account is disabled; ask your district admin.");
+        }
         return issue(account.get());
     }
 
@@ -72,6 +76,7 @@ class LoginController {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("preferred_username", account.username());
         claims.put("role", account.role().name());
+        claims.put(AccountLifecycle.VERSION_CLAIM, account.tokenVersion());
         if (account.organizationId() != null) {
             claims.put("org", account.organizationId());
         }

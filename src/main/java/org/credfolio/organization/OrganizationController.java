@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.credfolio.shared.graphql.Batches;
 import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.security.Role;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -18,10 +19,13 @@ import org.springframework.stereotype.Controller;
 class OrganizationController {
     private final OrganizationManagement organizations;
     private final AccountManagement accounts;
+    private final AccountLifecycle lifecycle;
 
-    OrganizationController(OrganizationManagement organizations, AccountManagement accounts) {
+    OrganizationController(
+            OrganizationManagement organizations, AccountManagement accounts, AccountLifecycle lifecycle) {
         this.organizations = organizations;
         this.accounts = accounts;
+        this.lifecycle = lifecycle;
     }
 
     @QueryMapping
@@ -53,6 +57,26 @@ class OrganizationController {
     @MutationMapping
     Account createAccount(@Argument @Valid CreateAccountInput input) {
         return accounts.create(input);
+    }
+
+    @MutationMapping
+    boolean changePassword(@Argument String currentPassword, @Argument String newPassword) {
+        return lifecycle.changePassword(currentPassword, newPassword);
+    }
+
+    @MutationMapping
+    Account disableAccount(@Argument String id) {
+        return lifecycle.disable(id);
+    }
+
+    @MutationMapping
+    Account enableAccount(@Argument String id) {
+        return lifecycle.enable(id);
+    }
+
+    @MutationMapping
+    Account changeAccountRole(@Argument String id, @Argument Role role) {
+        return lifecycle.changeRole(id, role);
     }
 
     @BatchMapping(typeName = "Organization", field = "district")

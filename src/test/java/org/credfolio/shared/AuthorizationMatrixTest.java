@@ -315,6 +315,29 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         ADMINS,
                         false));
         r.put(
+                "Mutation.changePassword",
+                rule(
+                        "mutation { changePassword(currentPassword: \"not-the-password\", newPassword: \"never-set-password\") }",
+                        Map::of,
+                        EnumSet.allOf(Role.class),
+                        false));
+        for (String lifecycle : List.of("disableAccount", "enableAccount")) {
+            r.put(
+                    "Mutation." + lifecycle,
+                    rule(
+                            "mutation($id: ID!) { " + lifecycle + "(id: $id) { id } }",
+                            () -> Map.of("id", freshEducatorAccount()),
+                            ADMINS,
+                            false));
+        }
+        r.put(
+                "Mutation.changeAccountRole",
+                rule(
+                        "mutation($id: ID!) { changeAccountRole(id: $id, role: REGISTRAR) { id } }",
+                        () -> Map.of("id", freshEducatorAccount()),
+                        ADMINS,
+                        false));
+        r.put(
                 "Mutation.createAccount",
                 rule(
                         "mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }",
@@ -574,6 +597,28 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "Matrix",
                 "graduationYear",
                 2027);
+    }
+
+    /** An account of district A to disable or re-role, so the matrix never ends its own callers' tokens. */
+    private String freshEducatorAccount() {
+        return as(world.platformAdmin())
+                .document("mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }")
+                .variable(
+                        "i",
+                        Map.of(
+                                "username",
+                                "target" + serial.incrementAndGet() + "-"
+                                        + world.schoolA().id() + "@test.credfolio.org",
+                                "password",
+                                "a-long-password-1",
+                                "role",
+                                "EDUCATOR",
+                                "organizationId",
+                                world.schoolA().id()))
+                .execute()
+                .path("createAccount.id")
+                .entity(String.class)
+                .get();
     }
 
     private static Rule rule(

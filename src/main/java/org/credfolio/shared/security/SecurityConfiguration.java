@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,12 +78,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties, LoginTokenKeys keys) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, LoginTokenKeys keys, ObjectProvider<TokenStanding> standing) {
         if (properties.builtInLogin()) {
             NimbusJwtDecoder decoder =
                     NimbusJwtDecoder.withPublicKey(keys.publicKey()).build();
             decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.tokenIssuer()));
-            return new VerifiedTokenCache(decoder, 10_000);
+            return new StandingCheckingDecoder(new VerifiedTokenCache(decoder, 10_000), standing);
         }
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withIssuerLocation(properties.oidcIssuerUri()).build();
