@@ -28,7 +28,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AccountLifecycle implements TokenStanding {
-    static final String VERSION_CLAIM = "ver";
     /** BCrypt reads at most 72 bytes; a longer password would be silently cut. */
     private static final int PASSWORD_MAX_BYTES = 72;
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.credfolio.shared.security.LoginTokenKeys;
 import org.credfolio.shared.security.SecurityProperties;
+import org.credfolio.shared.security.TokenStanding;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,7 +77,7 @@ class LoginController {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("preferred_username", account.username());
         claims.put("role", account.role().name());
-        claims.put(AccountLifecycle.VERSION_CLAIM, account.tokenVersion());
+        claims.put(TokenStanding.VERSION_CLAIM, account.tokenVersion());
         if (account.organizationId() != null) {
             claims.put("org", account.organizationId());
         }

@@ -11,7 +11,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * from the cache): the standing is read fresh on every request, never cached.
  */
 class StandingCheckingDecoder implements JwtDecoder {
-    static final String VERSION_CLAIM = "ver";
     private final JwtDecoder delegate;
     private final ObjectProvider<TokenStanding> standing;
 
@@ -25,7 +24,7 @@ class StandingCheckingDecoder implements JwtDecoder {
         Jwt jwt = delegate.decode(token);
         TokenStanding check = standing.getIfAvailable();
         if (check != null) {
-            Object version = jwt.getClaims().get(VERSION_CLAIM);
+            Object version = jwt.getClaims().get(TokenStanding.VERSION_CLAIM);
             long minted = version instanceof Number n ? n.longValue() : 0;
             Optional<String> refusal = check.refusal(jwt.getSubject(), minted);
             if (refusal.isPresent()) {
