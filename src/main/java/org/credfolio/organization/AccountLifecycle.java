@@ -153,7 +153,7 @@ public class AccountLifecycle implements TokenStanding {
         return changed;
     }
 
-    private static String checkedPassword(String password) {
+    static String checkedPassword(String password) {
         if (password == null
                 || password.length() < 12
                 || password.length() > 128

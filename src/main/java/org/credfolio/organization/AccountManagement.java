@@ -69,6 +69,31 @@ public class AccountManagement {
         return insert(username, password, Role.LEARNER, organizationId, learnerId);
     }
 
+    /**
+     * The learner's own login after they redeemed a claim code (no session: the one-time code the
+     * learner module has just consumed is the capability). A learner who has an account already
+     * gets the new password, and every token of the account ends; otherwise the account is created.
+     */
+    public Account claimLearnerAccount(String username, String password, String organizationId, String learnerId) {
+        AccountLifecycle.checkedPassword(password);
+        if (username == null || username.isBlank() || username.length() > 254 || !username.contains("@")) {
+            throw new InvalidInputException(
+                    "BAD_USERNAME", "username", "A username is an email address of at most 254 characters.");
+        }
+        Account existing = mongo.findOne(Query.query(Criteria.where("learnerId").is(learnerId)), Account.class);
+        if (existing == null) {
+            return insert(username, password, Role.LEARNER, organizationId, learnerId);
+        }
+        return mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(existing.id())),
+                new org.springframework.data.mongodb.core.query.Update()
+                        .set("passwordHash", passwords.encode(password))
+                        .inc("tokenVersion", 1),
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options()
+                        .returnNew(true),
+                Account.class);
+    }
+
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'DISTRICT_ADMIN')")
     public Window<Account> inOrganization(String organizationId, ScrollSubrange page) {
         CurrentUser user = CurrentUsers.require();

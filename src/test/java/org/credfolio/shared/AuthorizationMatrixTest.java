@@ -315,6 +315,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         ADMINS,
                         false));
         r.put(
+                "Mutation.createClaimCodes",
+                rule(
+                        "mutation($i: ClaimCodesInput!) { createClaimCodes(input: $i) { code } }",
+                        () -> Map.of(
+                                "i",
+                                Map.of("learnerIds", List.of(world.learnerA().id()))),
+                        EnumSet.of(Role.REGISTRAR, Role.DISTRICT_ADMIN),
+                        false));
+        r.put(
                 "Mutation.changePassword",
                 rule(
                         "mutation { changePassword(currentPassword: \"not-the-password\", newPassword: \"never-set-password\") }",

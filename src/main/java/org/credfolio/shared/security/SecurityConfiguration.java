@@ -39,7 +39,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/graphql", "/graphiql", "/error")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/auth/token")
+                        .requestMatchers(HttpMethod.POST, "/auth/token", "/auth/claim")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/credentials/verify", "/presentations/verify", "/challenges")
                         .permitAll()

@@ -1,0 +1,175 @@
+package org.credfolio.learner.claim;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.credfolio.learner.Learner;
+import org.credfolio.learner.LearnerAccess;
+import org.credfolio.organization.Account;
+import org.credfolio.organization.AccountManagement;
+import org.credfolio.shared.audit.AuditLog;
+import org.credfolio.shared.error.ConflictException;
+import org.credfolio.shared.error.InvalidInputException;
+import org.credfolio.shared.security.CurrentUser;
+import org.credfolio.shared.security.CurrentUsers;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Learner onboarding without registrar-chosen passwords: a registrar creates one-time claim codes,
+ * and each learner redeems theirs with a username and a password of their own. A code is 80 random
+ * bits, kept only as its SHA-256, valid for {@link #VALIDITY}, and works once.
+ */
+@Service
+public class ClaimCodes {
+    static final Duration VALIDITY = Duration.ofDays(14);
+    /** At most this many codes in one request (a large high school's graduating class). */
+    static final int MAX_CODES = 2_000;
+    /** No 0/O, 1/I/L: codes are typed from paper. */
+    private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MongoOperations mongo;
+    private final AccountManagement accounts;
+    private final AuditLog audit;
+
+    ClaimCodes(MongoOperations mongo, AccountManagement accounts, AuditLog audit) {
+        this.mongo = mongo;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    /** Codes for the named learners, or those of a school or graduation year, of the caller's organization. */
+    @PreAuthorize("hasAnyRole('REGISTRAR', 'DISTRICT_ADMIN')")
+    public List<IssuedClaimCode> create(ClaimCodesInput input) {
+        CurrentUser user = CurrentUsers.require();
+        List<Learner> learners = learners(input, user);
+        Instant now = Instant.now();
+        Instant expires = now.plus(VALIDITY);
+        List<IssuedClaimCode> issued = learners.stream()
+                .map(learner -> {
+                    String code = newCode();
+                    mongo.insert(new ClaimCode(
+                            hash(code), learner.id(), learner.districtId(), expires, null, now, user.subject()));
+                    return new IssuedClaimCode(learner.id(), learner.studentId(), learner.displayName(), code, expires);
+                })
+                .toList();
+        audit.record("claim-codes.created", "Organization", user.organizationId(), Map.of("count", issued.size()));
+        return issued;
+    }
+
+    /**
+     * Redeems a code: the learner's account is created with this username and password, or, when
+     * they have one, gets this password (every token it held ends). Refused alike when the code is
+     * unknown, used or expired, so a guess learns nothing.
+     */
+    public Account claim(String code, String username, String password) {
+        String hash = hash(normalize(code));
+        Instant now = Instant.now();
+        ClaimCode used = mongo.findAndModify(
+                Query.query(Criteria.where("_id")
+                        .is(hash)
+                        .and("usedAt")
+                        .is(null)
+                        .and("expiresAt")
+                        .gt(now)),
+                Update.update("usedAt", now),
+                FindAndModifyOptions.options().returnNew(true),
+                ClaimCode.class);
+        if (used == null) {
+            throw new InvalidInputException("CLAIM_CODE_INVALID", "code", "This code is unknown, used or expired.");
+        }
+        Learner learner = mongo.findById(used.learnerId(), Learner.class);
+        try {
+            if (learner == null) {
+                throw new InvalidInputException("CLAIM_CODE_INVALID", "code", "This code's learner no longer exists.");
+            }
+            Account account = accounts.claimLearnerAccount(username, password, learner.schoolId(), learner.id());
+            audit.record("claim-code.redeemed", "Learner", learner.id(), Map.of("account", account.id()));
+            return account;
+        } catch (InvalidInputException | ConflictException refused) {
+            // Not redeemed after all (a taken username, a short password): the code works again.
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(hash)), new Update().unset("usedAt"), ClaimCode.class);
+            throw refused;
+        }
+    }
+
+    private List<Learner> learners(ClaimCodesInput input, CurrentUser user) {
+        Query query;
+        if (input.learnerIds() != null && !input.learnerIds().isEmpty()) {
+            query = Query.query(Criteria.where("_id").in(input.learnerIds()));
+        } else if (input.schoolId() != null || input.graduationYear() != null) {
+            query = new Query();
+            if (input.schoolId() != null) {
+                query.addCriteria(Criteria.where("schoolId").is(input.schoolId()));
+            }
+            if (input.graduationYear() != null) {
+                query.addCriteria(Criteria.where("graduationYear").is(input.graduationYear()));
+            }
+            query.addCriteria(new Criteria()
+                    .orOperator(
+                            Criteria.where("districtId").is(user.organizationId()),
+                            Criteria.where("schoolId").is(user.organizationId())));
+        } else {
+            throw new InvalidInputException(
+                    "LEARNERS_REQUIRED", "input", "Name learners, a school or a graduation year.");
+        }
+        List<Learner> learners = mongo.find(query.limit(MAX_CODES + 1), Learner.class);
+        if (learners.size() > MAX_CODES) {
+            throw new InvalidInputException(
+                    "TOO_MANY_LEARNERS", "input", "At most " + MAX_CODES + " codes at once; narrow the selection.");
+        }
+        if (learners.stream().anyMatch(l -> !LearnerAccess.canManage(user, l))) {
+            throw new AccessDeniedException("Codes only for learners of your own organization.");
+        }
+        return learners;
+    }
+
+    private static String newCode() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                code.append('-');
+            }
+            code.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return code.toString();
+    }
+
+    /** As typed: any case, with or without dashes and spaces. */
+    static String normalize(String code) {
+        String letters = code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        StringBuilder normalized = new StringBuilder();
+        for (int i = 0; i < letters.length(); i++) {
+            if (i > 0 && i % 4 == 0) {
+                normalized.append('-');
+            }
+            normalized.append(letters.charAt(i));
+        }
+        return normalized.toString();
+    }
+
+    private static String hash(String code) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
