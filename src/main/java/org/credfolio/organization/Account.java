@@ -23,7 +23,8 @@ public record Account(
         String passwordHash,
         Role role,
         String organizationId,
-        String learnerId,
+        // Redeeming a claim code finds the learner's account by it; staff accounts have none.
+        @Indexed(sparse = true) String learnerId,
         Instant createdAt,
         boolean disabled,
         long tokenVersion) {
