@@ -47,7 +47,7 @@ class ClaimCodesTest extends IntegrationTest {
         String typed = ((String) code.get("code")).replace("-", "").toLowerCase();
         assertThat(claim(typed, username, "my-own-password-1", 201).get("username"))
                 .isEqualTo(username);
-        assertThat(login(username, "my-own-password-1")).isEqualTo(200);
+        assertThat(loginStatus(username, "my-own-password-1")).isEqualTo(200);
 
         Map<?, ?> again = claim((String) code.get("code"), "other@students.example", "my-own-password-2", 400);
         assertThat(again.get("error")).isEqualTo("CLAIM_CODE_INVALID");
@@ -87,7 +87,8 @@ class ClaimCodesTest extends IntegrationTest {
                 .getStatus()
                 .value();
         assertThat(status).isEqualTo(401);
-        assertThat(login(world.learner().username(), "a-brand-new-password")).isEqualTo(200);
+        assertThat(loginStatus(world.learner().username(), "a-brand-new-password"))
+                .isEqualTo(200);
     }
 
     @Test
@@ -157,7 +158,7 @@ class ClaimCodesTest extends IntegrationTest {
                 .getResponseBody();
     }
 
-    private int login(String username, String password) {
+    private int loginStatus(String username, String password) {
         return http().post()
                 .uri("/auth/token")
                 .bodyValue(Map.of("username", username, "password", password))

@@ -46,7 +46,7 @@ class AccountLifecycleTest extends IntegrationTest {
 
     @Test
     void disablingEndsTokensAtOnceAndStopsSignInUntilEnabled() {
-        String token = token(username, PASSWORD);
+        String token = login(username, PASSWORD);
         assertThat(tokenWorks(token)).isTrue();
 
         admin("disableAccount")
@@ -63,12 +63,12 @@ class AccountLifecycleTest extends IntegrationTest {
         assertThat(tokenWorks(token))
                 .as("an old token stays refused after enabling")
                 .isFalse();
-        assertThat(tokenWorks(token(username, PASSWORD))).isTrue();
+        assertThat(tokenWorks(login(username, PASSWORD))).isTrue();
     }
 
     @Test
     void changingTheRoleEndsTokensAndTheNextTokenCarriesTheNewRole() {
-        String token = token(username, PASSWORD);
+        String token = login(username, PASSWORD);
         as(world.districtAdminA())
                 .document("mutation($id: ID!) { changeAccountRole(id: $id, role: REGISTRAR) { role } }")
                 .variable("id", accountId)
@@ -77,7 +77,7 @@ class AccountLifecycleTest extends IntegrationTest {
                 .entity(String.class)
                 .isEqualTo("REGISTRAR");
         assertThat(tokenWorks(token)).isFalse();
-        bearer(token(username, PASSWORD))
+        bearer(login(username, PASSWORD))
                 .document(ME)
                 .execute()
                 .path("myAccount.role")
@@ -87,7 +87,7 @@ class AccountLifecycleTest extends IntegrationTest {
 
     @Test
     void changingOwnPasswordNeedsTheCurrentOneAndEndsOldTokens() {
-        String token = token(username, PASSWORD);
+        String token = login(username, PASSWORD);
         expectCode(changePassword(token, "not-the-password", "second-password-456"), "WRONG_PASSWORD");
         expectCode(changePassword(token, PASSWORD, "é".repeat(40)), "BAD_PASSWORD");
         assertThat(tokenWorks(token)).as("refused changes end nothing").isTrue();
@@ -98,7 +98,7 @@ class AccountLifecycleTest extends IntegrationTest {
                 .isEqualTo(true);
         assertThat(tokenWorks(token)).isFalse();
         loginRefused(username, PASSWORD, "Wrong username or password");
-        assertThat(tokenWorks(token(username, "second-password-456"))).isTrue();
+        assertThat(tokenWorks(login(username, "second-password-456"))).isTrue();
     }
 
     @Test
@@ -171,19 +171,6 @@ class AccountLifecycleTest extends IntegrationTest {
                         .getStatus()
                         .value()
                 == 200;
-    }
-
-    private String token(String user, String password) {
-        Map<?, ?> body = http().post()
-                .uri("/auth/token")
-                .bodyValue(Map.of("username", user, "password", password))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        return (String) body.get("access_token");
     }
 
     private void loginRefused(String user, String password, String reason) {

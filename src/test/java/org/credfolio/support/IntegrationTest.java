@@ -102,9 +102,14 @@ public abstract class IntegrationTest {
 
     /** Logs in through the real token endpoint. */
     protected String login(Tenants.User user) {
+        return login(user.username(), user.password());
+    }
+
+    /** Logs in through the real token endpoint with these credentials, which must be right. */
+    protected String login(String username, String password) {
         Map<?, ?> body = http().post()
                 .uri("/auth/token")
-                .bodyValue(Map.of("username", user.username(), "password", user.password()))
+                .bodyValue(Map.of("username", username, "password", password))
                 .exchange()
                 .expectStatus()
                 .isOk()
