@@ -7,15 +7,14 @@ import org.credfolio.sharing.ShareViews.Gone;
 import org.credfolio.sharing.ShareViews.Shown;
 import org.credfolio.sharing.ShareViews.View;
 import org.credfolio.trust.CredentialForms;
+import org.credfolio.trust.JsonLdNegotiation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,7 +58,7 @@ class SharePageController {
                     .contentType(MediaType.TEXT_PLAIN)
                     .body("challenge and domain may be at most 200 characters each.");
         }
-        boolean dataIntegrity = wantsJsonLd(accept);
+        boolean dataIntegrity = JsonLdNegotiation.prefersJsonLd(accept, VP_JWT, List.of(VP_LD, LD_JSON));
         Optional<String> presented = dataIntegrity
                 ? presentations.presentSecured(token, domain, challenge).map(CredentialForms::json)
                 : presentations.present(token, domain, challenge);
@@ -76,22 +75,6 @@ class SharePageController {
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Robots-Tag", "noindex, nofollow")
                 .body(presented.get());
-    }
-
-    /** JSON-LD only when the client names a JSON-LD type before anything else it accepts. */
-    private static boolean wantsJsonLd(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        try {
-            List<MediaType> types = MediaType.parseMediaTypes(accept);
-            MimeTypeUtils.sortBySpecificity(types);
-            return !types.isEmpty()
-                    && (types.get(0).isCompatibleWith(VP_LD) || types.get(0).isCompatibleWith(LD_JSON))
-                    && !types.get(0).isWildcardType();
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
     }
 
     @GetMapping("/shares/{token}")

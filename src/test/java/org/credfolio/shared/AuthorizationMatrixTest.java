@@ -350,18 +350,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "Mutation.createAccount",
                 rule(
                         "mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }",
-                        () -> Map.of(
-                                "i",
-                                Map.of(
-                                        "username",
-                                        "new" + serial.incrementAndGet() + "-"
-                                                + world.schoolA().id() + "@test.credfolio.org",
-                                        "password",
-                                        "a-long-password-1",
-                                        "role",
-                                        "EDUCATOR",
-                                        "organizationId",
-                                        world.schoolA().id())),
+                        () -> Map.of("i", educatorAccountInput("new")),
                         ADMINS,
                         false));
         r.put(
@@ -612,22 +601,24 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private String freshEducatorAccount() {
         return as(world.platformAdmin())
                 .document("mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "username",
-                                "target" + serial.incrementAndGet() + "-"
-                                        + world.schoolA().id() + "@test.credfolio.org",
-                                "password",
-                                "a-long-password-1",
-                                "role",
-                                "EDUCATOR",
-                                "organizationId",
-                                world.schoolA().id()))
+                .variable("i", educatorAccountInput("target"))
                 .execute()
                 .path("createAccount.id")
                 .entity(String.class)
                 .get();
+    }
+
+    /** A new educator of school A, under a username not used before. */
+    private Map<String, Object> educatorAccountInput(String prefix) {
+        return Map.of(
+                "username",
+                prefix + serial.incrementAndGet() + "-" + world.schoolA().id() + "@test.credfolio.org",
+                "password",
+                "a-long-password-1",
+                "role",
+                "EDUCATOR",
+                "organizationId",
+                world.schoolA().id());
     }
 
     private static Rule rule(

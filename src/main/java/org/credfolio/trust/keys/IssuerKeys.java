@@ -97,16 +97,12 @@ public class IssuerKeys {
      * organization's Ed25519 Data Integrity key, whose Multikey the DID document publishes.
      */
     public Map<String, Object> secure(String organizationId, Map<String, Object> credential) {
-        return secure(organizationId, credential, "assertionMethod");
-    }
-
-    Map<String, Object> secure(String organizationId, Map<String, Object> document, String proofPurpose) {
         SigningKey key = signingKey(organizationId, KeySlot.DATA_INTEGRITY);
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         options.put("verificationMethod", properties.issuerDid(organizationId) + "#" + key.multikey());
-        options.put("proofPurpose", proofPurpose);
-        return EddsaRdfc2022.sign(document, options, key.rawSigner());
+        options.put("proofPurpose", "assertionMethod");
+        return EddsaRdfc2022.sign(credential, options, key.rawSigner());
     }
 
     /**

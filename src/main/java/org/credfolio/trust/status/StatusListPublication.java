@@ -9,14 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.credfolio.trust.CredentialForms;
+import org.credfolio.trust.JsonLdNegotiation;
 import org.credfolio.trust.TrustProperties;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -42,12 +41,13 @@ class StatusListPublication {
             MediaType.parseMediaType("application/ld+json"),
             MediaType.APPLICATION_JSON);
 
-    private record Rendered(String listId, long version, String jwt, String dataIntegrity) {}
+    /** One form of one list as signed at a version; each form is signed only once someone asks for it. */
+    private record Rendered(long version, String body) {}
 
     private final StatusLists lists;
     private final IssuerKeys keys;
     private final TrustProperties properties;
-    // One entry per list; lists are few (two per issuer per 65,536 credentials).
+    // One entry per list and form; lists are few (two per issuer per 65,536 credentials).
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
     StatusListPublication(StatusLists lists, IssuerKeys keys, TrustProperties properties) {
@@ -63,55 +63,36 @@ class StatusListPublication {
         if (list.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        Rendered rendered = render(list.get());
-        boolean dataIntegrity = wantsJsonLd(accept);
+        boolean dataIntegrity = JsonLdNegotiation.prefersJsonLd(accept, VC_JWT, JSON_LD);
         return ResponseEntity.ok()
                 .contentType(dataIntegrity ? VC_LD : VC_JWT)
                 .cacheControl(CacheControl.maxAge(TTL).cachePublic())
                 .varyBy(HttpHeaders.ACCEPT)
-                .body(dataIntegrity ? rendered.dataIntegrity() : rendered.jwt());
+                .body(render(list.get(), dataIntegrity));
     }
 
-    /** JSON-LD when the first acceptable type the client names is a JSON one; the VC-JWT otherwise. */
-    static boolean wantsJsonLd(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> acceptable;
-        try {
-            acceptable = MediaType.parseMediaTypes(accept);
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
-        MimeTypeUtils.sortBySpecificity(acceptable);
-        for (MediaType type : acceptable) {
-            if (type.isCompatibleWith(VC_JWT) && !type.isWildcardType()) {
-                return false;
-            }
-            if (JSON_LD.stream().anyMatch(type::isCompatibleWith) && !type.isWildcardType()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Rendered render(StatusList list) {
-        Rendered cached = rendered.get(list.id());
+    private String render(StatusList list, boolean dataIntegrity) {
+        String key = list.id() + (dataIntegrity ? " ldp" : " jwt");
+        Rendered cached = rendered.get(key);
         if (cached != null && cached.version() == list.version()) {
-            return cached;
+            return cached.body();
         }
         Map<String, Object> credential = credential(list);
+        String body = dataIntegrity
+                ? CredentialForms.json(keys.secure(list.organizationId(), credential))
+                : keys.sign(list.organizationId(), "vc+jwt", jwtPayload(credential));
+        rendered.put(key, new Rendered(list.version(), body));
+        return body;
+    }
+
+    /** The VC-JWT payload: the list credential with iss, and iat and nbf exactly its validFrom. */
+    private static Map<String, Object> jwtPayload(Map<String, Object> credential) {
         Map<String, Object> payload = new LinkedHashMap<>(credential);
-        String issuer = (String) credential.get("issuer");
         long validFrom = Instant.parse((String) credential.get("validFrom")).getEpochSecond();
-        payload.put("iss", issuer);
+        payload.put("iss", credential.get("issuer"));
         payload.put("iat", validFrom);
         payload.put("nbf", validFrom);
-        String jwt = keys.sign(list.organizationId(), "vc+jwt", payload);
-        String dataIntegrity = CredentialForms.json(keys.secure(list.organizationId(), credential));
-        Rendered fresh = new Rendered(list.id(), list.version(), jwt, dataIntegrity);
-        rendered.put(list.id(), fresh);
-        return fresh;
+        return payload;
     }
 
     private Map<String, Object> credential(StatusList list) {
