@@ -3,6 +3,7 @@ package org.credfolio.organization;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.error.NotFoundException;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What happens to a built-in account after it is created: its owner changes its password; a
- * district admin disables, re-enables it or changes its role within the district. Every change
+ * district admin disables, re-enables it, changes its role within the district or resets its
+ * password (the learner module then issues the one-time code that sets a new one). Every change
  * raises the account's token version in one atomic update, which ends every token it holds at once
  * on every instance (see {@link TokenStanding}), and is written to the audit log.
  */
@@ -74,6 +76,32 @@ public class AccountLifecycle implements TokenStanding {
     public Account enable(String accountId) {
         Account account = manageable(accountId, "enable");
         return change(account, new Update().set("disabled", false), "enabled");
+    }
+
+    /**
+     * The first half of a password reset, called by the learner module, which then issues the
+     * one-time code that sets a new password: the old password stops working at once (the account
+     * gets a random one no one knows, so signing in still costs a BCrypt check) and every token of
+     * the account ends. Same rules as {@link #disable}; never the caller's own account (they use
+     * {@link #changePassword}), nor a disabled one (enable it first, so the code leads to a login
+     * that works).
+     */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'DISTRICT_ADMIN')")
+    public Account resetPassword(String accountId) {
+        if (accountId != null && accountId.equals(CurrentUsers.require().subject())) {
+            throw new InvalidInputException(
+                    "OWN_ACCOUNT", "id", "You cannot reset your own password; change it with changePassword.");
+        }
+        Account account = manageable(accountId, "reset the password of");
+        if (account.disabled()) {
+            throw new InvalidInputException(
+                    "ACCOUNT_DISABLED", "id", "This account is disabled; enable it first, then reset its password.");
+        }
+        return change(
+                account,
+                new Update()
+                        .set("passwordHash", passwords.encode(UUID.randomUUID().toString())),
+                "password-reset");
     }
 
     /** Staff roles only: a learner account belongs to its learner record, and no one becomes a learner. */

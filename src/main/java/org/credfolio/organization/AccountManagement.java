@@ -14,9 +14,11 @@ import org.credfolio.shared.security.Role;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -84,13 +86,36 @@ public class AccountManagement {
         if (existing == null) {
             return insert(username, password, Role.LEARNER, organizationId, learnerId);
         }
+        return setClaimedPassword(existing, password);
+    }
+
+    /**
+     * Redeeming a code a district admin issued by resetting this staff account's password (no
+     * session: the one-time code the learner module has just consumed is the capability). The
+     * username must be the account's own; the account gets the new password, and every token it
+     * held ends.
+     */
+    public Account claimAccount(String accountId, String username, String password) {
+        AccountLifecycle.checkedPassword(password);
+        Account account = find(accountId)
+                .orElseThrow(() -> new InvalidInputException(
+                        "CLAIM_CODE_INVALID", "code", "This code's account no longer exists."));
+        if (!account.username().equals(normalize(username))) {
+            throw new InvalidInputException(
+                    "USERNAME_MISMATCH", "username", "This code resets another account: send that account's username.");
+        }
+        return setClaimedPassword(account, password);
+    }
+
+    private Account setClaimedPassword(Account account, String password) {
+        if (account.disabled()) {
+            throw new InvalidInputException(
+                    "ACCOUNT_DISABLED", "code", "This account is disabled; ask your district admin to enable it.");
+        }
         return mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(existing.id())),
-                new org.springframework.data.mongodb.core.query.Update()
-                        .set("passwordHash", passwords.encode(password))
-                        .inc("tokenVersion", 1),
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options()
-                        .returnNew(true),
+                Query.query(Criteria.where("_id").is(account.id())),
+                new Update().set("passwordHash", passwords.encode(password)).inc("tokenVersion", 1),
+                FindAndModifyOptions.options().returnNew(true),
                 Account.class);
     }
 

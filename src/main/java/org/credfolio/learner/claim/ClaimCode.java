@@ -6,10 +6,14 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A one-time code with which a learner claims their login. Only the SHA-256 of the code is kept:
- * the code itself is shown once, to the registrar who printed it.
+ * A one-time code with which a learner claims their login, or with which a user sets a new
+ * password after a district admin reset it. Only the SHA-256 of the code is kept: the code itself
+ * is shown once, to the registrar who printed it or the admin who reset the password.
  *
  * @param codeHash SHA-256 of the normalized code, hex
+ * @param learnerId the learner whose login the code sets up or resets; null for a staff account
+ * @param accountId for a staff account's password reset, the account whose password the code
+ *     sets (the username sent must be its own); null for learner codes
  * @param expiresAt after this the code is refused; MongoDB removes it (TTL index)
  * @param usedAt when it was redeemed; null until then
  */
@@ -17,6 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record ClaimCode(
         @Id String codeHash,
         String learnerId,
+        String accountId,
         String districtId,
         @Indexed(expireAfterSeconds = 0) Instant expiresAt,
         Instant usedAt,

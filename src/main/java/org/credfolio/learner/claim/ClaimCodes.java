@@ -14,9 +14,12 @@ import org.credfolio.learner.Learner;
 import org.credfolio.learner.LearnerAccess;
 import org.credfolio.organization.Account;
 import org.credfolio.organization.AccountManagement;
+import org.credfolio.organization.Organization;
+import org.credfolio.organization.OrganizationManagement;
 import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.shared.error.ConflictException;
 import org.credfolio.shared.error.InvalidInputException;
+import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.shared.security.CurrentUser;
 import org.credfolio.shared.security.CurrentUsers;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -31,11 +34,15 @@ import org.springframework.stereotype.Service;
 /**
  * Learner onboarding without registrar-chosen passwords: a registrar creates one-time claim codes,
  * and each learner redeems theirs with a username and a password of their own. A code is 80 random
- * bits, kept only as its SHA-256, valid for {@link #VALIDITY}, and works once.
+ * bits, kept only as its SHA-256, valid for {@link #VALIDITY}, and works once. The same codes, bound
+ * to one account and valid for {@link #RESET_VALIDITY}, finish a password reset (see {@link
+ * PasswordResets}).
  */
 @Service
 public class ClaimCodes {
     static final Duration VALIDITY = Duration.ofDays(14);
+    /** A reset code is handed over at once, not printed for a class: it works for 3 days. */
+    static final Duration RESET_VALIDITY = Duration.ofDays(3);
     /** At most this many codes in one request (a large high school's graduating class). */
     static final int MAX_CODES = 2_000;
     /** No 0/O, 1/I/L: codes are typed from paper. */
@@ -45,11 +52,14 @@ public class ClaimCodes {
 
     private final MongoOperations mongo;
     private final AccountManagement accounts;
+    private final OrganizationManagement organizations;
     private final AuditLog audit;
 
-    ClaimCodes(MongoOperations mongo, AccountManagement accounts, AuditLog audit) {
+    ClaimCodes(
+            MongoOperations mongo, AccountManagement accounts, OrganizationManagement organizations, AuditLog audit) {
         this.mongo = mongo;
         this.accounts = accounts;
+        this.organizations = organizations;
         this.audit = audit;
     }
 
@@ -64,7 +74,7 @@ public class ClaimCodes {
                 .map(learner -> {
                     String code = newCode();
                     mongo.insert(new ClaimCode(
-                            hash(code), learner.id(), learner.districtId(), expires, null, now, user.subject()));
+                            hash(code), learner.id(), null, learner.districtId(), expires, null, now, user.subject()));
                     return new IssuedClaimCode(learner.id(), learner.studentId(), learner.displayName(), code, expires);
                 })
                 .toList();
@@ -73,9 +83,35 @@ public class ClaimCodes {
     }
 
     /**
+     * The one code that finishes the password reset of an account {@link PasswordResets} has just
+     * made unusable: codes issued for the same login before are dropped. A learner's account is
+     * reached through its learner, as by the registrar's codes; a staff account through its id.
+     */
+    PasswordReset issueReset(Account account, String createdBy) {
+        Criteria earlier = account.learnerId() != null
+                ? Criteria.where("learnerId").is(account.learnerId())
+                : Criteria.where("accountId").is(account.id());
+        mongo.remove(Query.query(earlier.and("usedAt").is(null)), ClaimCode.class);
+        Instant now = Instant.now();
+        Instant expires = now.plus(RESET_VALIDITY);
+        String code = newCode();
+        mongo.insert(new ClaimCode(
+                hash(code),
+                account.learnerId(),
+                account.learnerId() == null ? account.id() : null,
+                districtOf(account),
+                expires,
+                null,
+                now,
+                createdBy));
+        return new PasswordReset(account, code, expires);
+    }
+
+    /**
      * Redeems a code: the learner's account is created with this username and password, or, when
-     * they have one, gets this password (every token it held ends). Refused alike when the code is
-     * unknown, used or expired, so a guess learns nothing.
+     * they have one, gets this password (every token it held ends); a staff account's reset code
+     * sets that account's password when the username is the account's own. Refused alike when the
+     * code is unknown, used or expired, so a guess learns nothing.
      */
     public Account claim(String code, String username, String password) {
         String hash = hash(normalize(code));
@@ -93,8 +129,13 @@ public class ClaimCodes {
         if (used == null) {
             throw new InvalidInputException("CLAIM_CODE_INVALID", "code", "This code is unknown, used or expired.");
         }
-        Learner learner = mongo.findById(used.learnerId(), Learner.class);
         try {
+            if (used.accountId() != null) {
+                Account account = accounts.claimAccount(used.accountId(), username, password);
+                audit.record("claim-code.redeemed", "Account", account.id(), Map.of());
+                return account;
+            }
+            Learner learner = used.learnerId() == null ? null : mongo.findById(used.learnerId(), Learner.class);
             if (learner == null) {
                 throw new InvalidInputException("CLAIM_CODE_INVALID", "code", "This code's learner no longer exists.");
             }
@@ -116,6 +157,7 @@ public class ClaimCodes {
         } else if (input.schoolId() != null || input.graduationYear() != null) {
             query = new Query();
             if (input.schoolId() != null) {
+                requireOwnSchool(input.schoolId(), user);
                 query.addCriteria(Criteria.where("schoolId").is(input.schoolId()));
             }
             if (input.graduationYear() != null) {
@@ -138,6 +180,26 @@ public class ClaimCodes {
             throw new AccessDeniedException("Codes only for learners of your own organization.");
         }
         return learners;
+    }
+
+    /** Another organization's school is refused, not answered with an empty list of codes. */
+    private void requireOwnSchool(String schoolId, CurrentUser user) {
+        Organization school = organizations
+                .find(schoolId)
+                .orElseThrow(() -> new NotFoundException("SCHOOL_NOT_FOUND", "input.schoolId", "No such school."));
+        if (user.organizationId() == null || !school.isOrIsWithin(user.organizationId())) {
+            throw new AccessDeniedException("Codes only for learners of your own organization.");
+        }
+    }
+
+    private String districtOf(Account account) {
+        if (account.organizationId() == null) {
+            return null;
+        }
+        return organizations
+                .find(account.organizationId())
+                .map(org -> org.districtId() != null ? org.districtId() : org.id())
+                .orElse(null);
     }
 
     private static String newCode() {

@@ -14,18 +14,28 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** {@code createClaimCodes} for registrars, and {@code POST /auth/claim} for the learner redeeming one. */
+/**
+ * {@code createClaimCodes} for registrars, {@code resetPassword} for district admins, and {@code POST
+ * /auth/claim} for the learner or user redeeming a code.
+ */
 @Controller
 class ClaimController {
     private final ClaimCodes codes;
+    private final PasswordResets resets;
 
-    ClaimController(ClaimCodes codes) {
+    ClaimController(ClaimCodes codes, PasswordResets resets) {
         this.codes = codes;
+        this.resets = resets;
     }
 
     @MutationMapping
     List<IssuedClaimCode> createClaimCodes(@Argument @Valid ClaimCodesInput input) {
         return codes.create(input);
+    }
+
+    @MutationMapping
+    PasswordReset resetPassword(@Argument String id) {
+        return resets.reset(id);
     }
 
     record ClaimRequest(String code, String username, String password) {}
