@@ -17,8 +17,10 @@ import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.shared.error.ConflictException;
 import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.store.EmbeddedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,48 +34,79 @@ import org.springframework.stereotype.Service;
 public class AwardManagement {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger log = LoggerFactory.getLogger(AwardManagement.class);
+    private static final Object[] LEARNER_LOCKS =
+            java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
     private final MongoOperations mongo;
     private final RegistrarAccess registrars;
     private final CatalogManagement catalog;
     private final AuditLog audit;
     private final CredentialIssuance issuance;
+    private final boolean soleWriter;
 
     AwardManagement(
             MongoOperations mongo,
             RegistrarAccess registrars,
             CatalogManagement catalog,
             AuditLog audit,
-            CredentialIssuance issuance) {
+            CredentialIssuance issuance,
+            ObjectProvider<EmbeddedStore> embeddedStore) {
         this.mongo = mongo;
         this.registrars = registrars;
         this.catalog = catalog;
         this.audit = audit;
         this.issuance = issuance;
+        this.soleWriter = embeddedStore.getIfAvailable() != null;
     }
 
     @PreAuthorize("hasRole('REGISTRAR')")
     public Award record(RecordCredentialInput input) {
+        Prepared prepared = prepare(input);
+        Award award = prepared.award();
+        Update push = new Update()
+                .push("credentials", award)
+                .setOnInsert("districtId", prepared.learner().districtId());
+        if (!pushUnlessHeld(prepared.learner().id(), award.dedupKey(), push)) {
+            throw duplicate(prepared);
+        }
+        audit.record(
+                "credential.recorded",
+                "EarnedCredential",
+                award.id(),
+                Map.of("credentialId", prepared.credential().id()));
+        issueNow(award);
+        return award;
+    }
+
+    /**
+     * Everything {@link #record} checks (the caller's rights, the catalog entry, the dates, a
+     * duplicate), without writing anything: a dry run's answer to "would this be recorded?".
+     */
+    @PreAuthorize("hasRole('REGISTRAR')")
+    public void check(RecordCredentialInput input) {
+        Prepared prepared = prepare(input);
+        if (holds(prepared.learner().id(), prepared.award().dedupKey())) {
+            throw duplicate(prepared);
+        }
+    }
+
+    private record Prepared(Learner learner, CredentialDefinition credential, Award award) {}
+
+    private Prepared prepare(RecordCredentialInput input) {
         Learner learner = registrars.learnerToAward(input.learnerId());
         CredentialDefinition credential = catalog.find(input.credentialId())
                 .orElseThrow(() -> new InvalidInputException(
                         "CREDENTIAL_NOT_FOUND",
                         "input.credentialId",
                         "No catalog credential " + input.credentialId() + "."));
-        Award award = newAward(learner, input, expiry(input, credential));
-        Query noSuchAward = Query.query(Criteria.where("_id")
-                .is(learner.id())
-                .and("credentials.dedupKey")
-                .ne(award.dedupKey()));
-        Update push = new Update().push("credentials", award).setOnInsert("districtId", learner.districtId());
-        if (!pushUnlessHeld(noSuchAward, push)) {
-            throw new ConflictException(
-                    "DUPLICATE_EARNED_CREDENTIAL",
-                    "input.credentialId",
-                    "This learner already has " + credential.name() + " earned on " + input.earnedOn() + ".");
-        }
-        audit.record("credential.recorded", "EarnedCredential", award.id(), Map.of("credentialId", credential.id()));
-        issueNow(award);
-        return award;
+        return new Prepared(learner, credential, newAward(learner, input, expiry(input, credential)));
+    }
+
+    private static ConflictException duplicate(Prepared prepared) {
+        return new ConflictException(
+                "DUPLICATE_EARNED_CREDENTIAL",
+                "input.credentialId",
+                "This learner already has " + prepared.credential().name() + " earned on "
+                        + prepared.award().earnedOn() + ".");
     }
 
     /**
@@ -102,18 +135,40 @@ public class AwardManagement {
     }
 
     /**
-     * One atomic upsert: if the learner already holds this credential for this date, the filter
-     * misses, the upsert tries a second document with the same _id, and MongoDB refuses it. The
-     * same refusal happens when a concurrent call created the learner's document first; the plain
-     * update that follows tells the two apart.
+     * On MongoDB, one atomic upsert: if the learner already holds this credential for this date,
+     * the filter misses, the upsert tries a second document with the same _id, and MongoDB refuses
+     * it. The same refusal happens when a concurrent call created the learner's document first; the
+     * plain update that follows tells the two apart.
+     *
+     * <p>The embedded store serves only a filter of exactly {@code _id} from its index (the filter
+     * above scans every learner's document, slower with each learner), and this process is its only
+     * writer: there, a per-learner lock around a read and an update by {@code _id} is as atomic.
      */
-    private boolean pushUnlessHeld(Query noSuchAward, Update push) {
+    private boolean pushUnlessHeld(String learnerId, String dedupKey, Update push) {
+        if (soleWriter) {
+            synchronized (LEARNER_LOCKS[Math.floorMod(learnerId.hashCode(), LEARNER_LOCKS.length)]) {
+                if (holds(learnerId, dedupKey)) {
+                    return false;
+                }
+                mongo.upsert(Query.query(Criteria.where("_id").is(learnerId)), push, LearnerAwards.class);
+                return true;
+            }
+        }
+        Query noSuchAward = Query.query(
+                Criteria.where("_id").is(learnerId).and("credentials.dedupKey").ne(dedupKey));
         try {
             mongo.upsert(noSuchAward, push, LearnerAwards.class);
             return true;
         } catch (DuplicateKeyException e) {
             return mongo.updateFirst(noSuchAward, push, LearnerAwards.class).getMatchedCount() == 1;
         }
+    }
+
+    private boolean holds(String learnerId, String dedupKey) {
+        LearnerAwards all = mongo.findById(learnerId, LearnerAwards.class);
+        return all != null
+                && all.credentials() != null
+                && all.credentials().stream().anyMatch(a -> dedupKey.equals(a.dedupKey()));
     }
 
     /**

@@ -60,6 +60,14 @@ public class CatalogManagement {
         return credentialCache.getAll(ids, credentials::findAllById, CredentialDefinition::id);
     }
 
+    /**
+     * Every catalog entry, for matching names in an uploaded file; the catalog is at most tens of
+     * thousands of small documents.
+     */
+    public List<CredentialDefinition> all() {
+        return credentials.findAll();
+    }
+
     public Optional<Occupation> occupation(String socCode) {
         return socCode == null
                 ? Optional.empty()

@@ -9,4 +9,5 @@ public record LearnerFilter(
         @Size(max = 64) String schoolId,
         @Min(2000) @Max(2100) Integer graduationYear,
         @Size(max = 100) String namePrefix,
-        @Size(max = LearnerInput.STUDENT_ID_MAX) String studentId) {}
+        @Size(max = LearnerInput.STUDENT_ID_MAX) String studentId,
+        @Size(max = 256) String sourcedId) {}

@@ -3,6 +3,7 @@ package org.credfolio.learner;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.credfolio.organization.Account;
@@ -88,6 +89,9 @@ public class LearnerManagement {
                 // Exact, as the SIS writes it; served by the unique (districtId, studentId) index.
                 query.addCriteria(Criteria.where("studentId").is(filter.studentId()));
             }
+            if (filter.sourcedId() != null) {
+                query.addCriteria(Criteria.where("sourcedId").is(filter.sourcedId()));
+            }
             if (filter.namePrefix() != null && !filter.namePrefix().isBlank()) {
                 String prefix = filter.namePrefix().strip().toLowerCase(Locale.ROOT);
                 query.addCriteria(Criteria.where("sortName").regex("^" + Pattern.quote(prefix)));
@@ -95,6 +99,31 @@ public class LearnerManagement {
         }
         query.with(Sort.by("sortName", "id")).limit(PageRequests.size(page)).with(PageRequests.position(page));
         return mongo.scroll(query, Learner.class);
+    }
+
+    /**
+     * The district's learner with this student id, when the caller may read them; for loaders that
+     * know learners by the SIS's ids. Served by the unique (districtId, studentId) index.
+     */
+    @PreAuthorize("hasAnyRole('EDUCATOR', 'REGISTRAR', 'DISTRICT_ADMIN')")
+    public Optional<Learner> findByStudentId(String districtId, String studentId) {
+        return readable(mongo.findOne(
+                Query.query(Criteria.where("districtId")
+                        .is(districtId)
+                        .and("studentId")
+                        .is(studentId)),
+                Learner.class));
+    }
+
+    /** The district's learner with this OneRoster sourcedId, when the caller may read them. */
+    @PreAuthorize("hasAnyRole('EDUCATOR', 'REGISTRAR', 'DISTRICT_ADMIN')")
+    public Optional<Learner> findBySourcedId(String districtId, String sourcedId) {
+        return readable(mongo.findOne(
+                Query.query(Criteria.where("rosterKey").is(Learner.rosterKey(districtId, sourcedId))), Learner.class));
+    }
+
+    private static Optional<Learner> readable(Learner learner) {
+        return Optional.ofNullable(learner).filter(l -> LearnerAccess.canRead(CurrentUsers.require(), l));
     }
 
     @PreAuthorize("hasAnyRole('REGISTRAR', 'DISTRICT_ADMIN')")

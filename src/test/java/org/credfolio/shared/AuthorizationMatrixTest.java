@@ -48,6 +48,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private Tenants.World world;
     private String awardId;
     private String shareId;
+    private String importJobId;
 
     @BeforeEach
     void setUp() {
@@ -65,6 +66,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 .path("createShare.share.id")
                 .entity(String.class)
                 .get();
+        importJobId = tenants.importJob(world.districtA(), world.registrarA());
     }
 
     @Test
@@ -339,6 +341,27 @@ class AuthorizationMatrixTest extends IntegrationTest {
                             ADMINS,
                             false));
         }
+        r.put(
+                "Mutation.resetPassword",
+                rule(
+                        "mutation($id: ID!) { resetPassword(id: $id) { code } }",
+                        () -> Map.of("id", freshEducatorAccount()),
+                        ADMINS,
+                        false));
+        r.put(
+                "Query.importJobs",
+                rule(
+                        "query($d: ID!) { importJobs(districtId: $d) { edges { node { id state } } } }",
+                        () -> Map.of("d", world.districtA().id()),
+                        MANAGERS,
+                        false));
+        r.put(
+                "Query.importJob",
+                rule(
+                        "query($id: ID!) { importJob(id: $id) { id state progress } }",
+                        () -> Map.of("id", importJobId),
+                        MANAGERS,
+                        false));
         r.put(
                 "Mutation.changeAccountRole",
                 rule(

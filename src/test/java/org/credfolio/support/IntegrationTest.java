@@ -27,7 +27,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
             "credfolio.store.in-memory=true",
             "credfolio.demo.enabled=false",
             "credfolio.security.login-key-file=target/test-data/login-token-key.pem",
-            "credfolio.trust.key-encryption-key-file=target/test-data/key-encryption-key"
+            "credfolio.trust.key-encryption-key-file=target/test-data/key-encryption-key",
+            "credfolio.imports.directory=target/test-data/imports-${random.uuid}"
         })
 @Import(IntegrationTest.MongoCommandCounting.class)
 public abstract class IntegrationTest {

@@ -121,6 +121,35 @@ public class Tenants {
                 Instant.now()));
     }
 
+    /** A finished dry-run attainment import job of the district, as its registrar uploaded it. */
+    public String importJob(Organization district, User registrar) {
+        String id = "import-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        mongo.insert(new org.credfolio.imports.ImportJob(
+                id,
+                district.id(),
+                org.credfolio.imports.ImportKind.ATTAINMENTS,
+                true,
+                org.credfolio.imports.ImportState.SUCCEEDED,
+                "results.csv",
+                registrar.username(),
+                district.id(),
+                1,
+                1,
+                1,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                now,
+                now,
+                now,
+                now));
+        return id;
+    }
+
     private Organization org(OrganizationType type, String name, String districtId) {
         return mongo.insert(new Organization(
                 UUID.randomUUID().toString(), type, name, districtId, "TX", null, null, Instant.now()));

@@ -13,7 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies larger than any legitimate call needs (1 MiB) before anything reads them:
  * the public verify endpoints and GraphQL variables would otherwise be parsed whole first. Bodies
- * sent without a length (chunked) are counted by Tomcat's own limits only.
+ * sent without a length (chunked) are counted by Tomcat's own limits only. Uploads to
+ * {@code /imports/} are bounded by the multipart limits instead ({@code spring.servlet.multipart.*},
+ * 50 MiB), and are streamed to disk, never held in memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -23,7 +25,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES && !isImportUpload(request)) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("application/problem+json");
             response.getWriter()
@@ -32,5 +34,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isImportUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/imports/");
     }
 }
