@@ -2,6 +2,7 @@ package org.credfolio.imports;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -17,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     beating is marked failed by whichever instance notices
  */
 @Document("import_jobs")
+@CompoundIndex(name = "district_newest_first", def = "{'districtId': 1, 'createdAt': -1, '_id': -1}")
+@CompoundIndex(name = "unfinished_by_heartbeat", def = "{'state': 1, 'heartbeatAt': 1}")
 public record ImportJob(
         @Id String id,
         String districtId,

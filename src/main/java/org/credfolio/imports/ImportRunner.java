@@ -159,7 +159,7 @@ class ImportRunner implements DisposableBean {
         }
     }
 
-    private void beatAndSweep() {
+    void beatAndSweep() {
         safely(() -> {
             Instant now = clock.instant();
             if (!held.isEmpty()) {

@@ -59,6 +59,11 @@ final class BenchmarkCatalog {
 
     private BenchmarkCatalog() {}
 
+    /** The name of the {@code i}-th credential (0-based), {@code bench-credential-<i+1>}. */
+    static String name(int i) {
+        return CREDENTIALS[i];
+    }
+
     static List<Occupation> occupations() {
         List<Occupation> occupations = new ArrayList<>();
         for (String[] o : OCCUPATIONS) {

@@ -45,6 +45,9 @@ final class BenchmarkData {
     private final AwardSeeding seeding;
     private final PasswordEncoder passwords;
     private final Random random = new Random(20_250_101L);
+    private Organization district;
+    private List<Organization> schools;
+    private List<CredentialDefinition> credentials;
 
     BenchmarkData(ApplicationContext app) {
         this.mongo = app.getBean(MongoOperations.class);
@@ -63,21 +66,10 @@ final class BenchmarkData {
         List<CredentialDefinition> credentials = BenchmarkCatalog.credentials(NOW);
         mongo.insert(credentials, CredentialDefinition.class);
 
-        List<String> learnerIds = new ArrayList<>(learnerCount);
-        for (int from = 0; from < learnerCount; from += BATCH) {
-            List<Learner> learners = new ArrayList<>();
-            Map<String, String> districtByLearner = new HashMap<>();
-            Map<String, List<Award>> awardsByLearner = new HashMap<>();
-            for (int n = from; n < Math.min(learnerCount, from + BATCH); n++) {
-                Learner learner = learner(n, district, schools.get(n % schools.size()));
-                learners.add(learner);
-                learnerIds.add(learner.id());
-                districtByLearner.put(learner.id(), district.id());
-                awardsByLearner.put(learner.id(), awards(learner.id(), credentials, awardsPerLearner));
-            }
-            mongo.insert(learners, Learner.class);
-            seeding.insertAll(districtByLearner, awardsByLearner);
-        }
+        this.district = district;
+        this.schools = schools;
+        this.credentials = credentials;
+        List<String> learnerIds = addLearners(0, learnerCount, awardsPerLearner);
 
         String username = "registrar@benchmark.credfolio.org";
         String password = "bench-" + UUID.randomUUID();
@@ -91,6 +83,29 @@ final class BenchmarkData {
                 password,
                 learnerCount * awardsPerLearner,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Inserts learners {@code from} to {@code from + count - 1} (student ids {@code S-000000}
+     * onwards) into the district that {@link #load} made, with their earned credentials.
+     */
+    List<String> addLearners(int from, int count, int awardsPerLearner) {
+        List<String> learnerIds = new ArrayList<>(count);
+        for (int start = from; start < from + count; start += BATCH) {
+            List<Learner> learners = new ArrayList<>();
+            Map<String, String> districtByLearner = new HashMap<>();
+            Map<String, List<Award>> awardsByLearner = new HashMap<>();
+            for (int n = start; n < Math.min(from + count, start + BATCH); n++) {
+                Learner learner = learner(n, district, schools.get(n % schools.size()));
+                learners.add(learner);
+                learnerIds.add(learner.id());
+                districtByLearner.put(learner.id(), district.id());
+                awardsByLearner.put(learner.id(), awards(learner.id(), credentials, awardsPerLearner));
+            }
+            mongo.insert(learners, Learner.class);
+            seeding.insertAll(districtByLearner, awardsByLearner);
+        }
+        return learnerIds;
     }
 
     private static Organization org(String id, OrganizationType type, String name, String districtId) {

@@ -1,12 +1,12 @@
 package org.credfolio.trust.integrity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -19,6 +19,12 @@ import java.util.Map;
  * Jakarta JSON values the JSON-LD processor reads. Key order is kept both ways.
  */
 public final class JsonValues {
+    /**
+     * Looked up once: {@code jakarta.json.Json}'s static methods run a ServiceLoader lookup on every
+     * call, which made converting one credential cost more than canonicalizing it.
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private JsonValues() {}
 
     /** A JSON object for the JSON-LD processor. */
@@ -41,32 +47,32 @@ public final class JsonValues {
             return json;
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder builder = Json.createObjectBuilder();
+            JsonObjectBuilder builder = JSON.createObjectBuilder();
             map.forEach((key, item) -> builder.add(String.valueOf(key), value(item)));
             return builder.build();
         }
         if (value instanceof List<?> list) {
-            JsonArrayBuilder builder = Json.createArrayBuilder();
+            JsonArrayBuilder builder = JSON.createArrayBuilder();
             list.forEach(item -> builder.add(value(item)));
             return builder.build();
         }
         if (value instanceof String s) {
-            return Json.createValue(s);
+            return JSON.createValue(s);
         }
         if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return Json.createValue(((Number) value).longValue());
+            return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof BigInteger big) {
-            return Json.createValue(big);
+            return JSON.createValue(big);
         }
         if (value instanceof BigDecimal decimal) {
-            return Json.createValue(decimal);
+            return JSON.createValue(decimal);
         }
         if (value instanceof Number number) {
-            return Json.createValue(number.doubleValue());
+            return JSON.createValue(number.doubleValue());
         }
         throw new IllegalArgumentException(
                 "Not a JSON value: " + value.getClass().getSimpleName());
