@@ -10,4 +10,5 @@ public record LearnerFilter(
         @Min(2000) @Max(2100) Integer graduationYear,
         @Size(max = 100) String namePrefix,
         @Size(max = LearnerInput.STUDENT_ID_MAX) String studentId,
-        @Size(max = 256) String sourcedId) {}
+        @Size(max = 256) String sourcedId,
+        Boolean active) {}

@@ -92,6 +92,12 @@ public class LearnerManagement {
             if (filter.sourcedId() != null) {
                 query.addCriteria(Criteria.where("sourcedId").is(filter.sourcedId()));
             }
+            if (filter.active() != null) {
+                query.addCriteria(
+                        filter.active()
+                                ? Criteria.where("inactiveSince").is(null)
+                                : Criteria.where("inactiveSince").ne(null));
+            }
             if (filter.namePrefix() != null && !filter.namePrefix().isBlank()) {
                 String prefix = filter.namePrefix().strip().toLowerCase(Locale.ROOT);
                 query.addCriteria(Criteria.where("sortName").regex("^" + Pattern.quote(prefix)));

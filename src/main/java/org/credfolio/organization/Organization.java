@@ -2,6 +2,8 @@ package org.credfolio.organization;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -9,6 +11,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param districtId for a school, the district it belongs to; otherwise null
  * @param code an external code, such as a state's vendor code for a certifying body
+ * @param sourcedId for a school rostered from the district's OneRoster file, its {@code sourcedId}
+ *     in the district's SIS; otherwise null
+ * @param rosterKey {@code <districtId>/<sourcedId>}, absent without a sourcedId: one unique sparse
+ *     key, served by the embedded store only when a lookup filters by exactly this key
  */
 @Document("organizations")
 public record Organization(
@@ -19,7 +25,29 @@ public record Organization(
         String state,
         String website,
         String code,
-        Instant createdAt) {
+        Instant createdAt,
+        String sourcedId,
+        @Indexed(unique = true, sparse = true) String rosterKey) {
+
+    @PersistenceCreator
+    public Organization {}
+
+    /** An organization entered by hand (not rostered from a OneRoster file). */
+    public Organization(
+            String id,
+            OrganizationType type,
+            String name,
+            String districtId,
+            String state,
+            String website,
+            String code,
+            Instant createdAt) {
+        this(id, type, name, districtId, state, website, code, createdAt, null, null);
+    }
+
+    public static String rosterKey(String districtId, String sourcedId) {
+        return districtId + "/" + sourcedId;
+    }
 
     /** True when this organization is {@code orgId} or a school of district {@code orgId}. */
     public boolean isOrIsWithin(String orgId) {

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Service;
 public class OrganizationManagement {
     private final Organizations organizations;
     private final MongoOperations mongo;
-    // Organizations are read on most requests (tenancy, names) and are never changed once created.
+    // Organizations are read on most requests (tenancy, names); only rostering renames a school
+    // (evicted here at once, elsewhere within the minute).
     private final ReadThroughCache<String, Organization> cache = new ReadThroughCache<>(10_000, Duration.ofSeconds(60));
 
     OrganizationManagement(Organizations organizations, MongoOperations mongo) {
@@ -47,6 +48,11 @@ public class OrganizationManagement {
 
     public List<Organization> getAll(Collection<String> ids) {
         return cache.getAll(ids, organizations::findAllById, Organization::id);
+    }
+
+    /** Forgets a cached organization this instance has just changed. */
+    void evict(String id) {
+        cache.evict(id);
     }
 
     public Window<Organization> list(OrganizationType type, ScrollSubrange page) {
