@@ -73,7 +73,7 @@ public class AwardManagement {
                 "EarnedCredential",
                 award.id(),
                 Map.of("credentialId", prepared.credential().id()));
-        issueNow(award);
+        issueNow(award, prepared.learner());
         return award;
     }
 
@@ -126,9 +126,9 @@ public class AwardManagement {
     }
 
     /** Signs at once; if that fails the award stands and is signed when its credential is first read. */
-    private void issueNow(Award award) {
+    private void issueNow(Award award, Learner learner) {
         try {
-            issuance.issue(award);
+            issuance.issue(award, learner);
         } catch (RuntimeException e) {
             log.warn("Issuing {} failed; it will be issued on first read", award.id(), e);
         }

@@ -127,7 +127,11 @@ public class CredentialIssuance {
      * proof is made first and the VC-JWT wraps the secured credential, as Open Badges 3.0 asks.
      */
     String issue(Award award) {
-        Learner learner = learners.get(award.learnerId());
+        return issue(award, learners.get(award.learnerId()));
+    }
+
+    /** As {@link #issue(Award)}, for the award's learner already read (and checked) by the caller. */
+    String issue(Award award, Learner learner) {
         CredentialDefinition credential = catalog.find(award.credentialId()).orElseThrow();
         var parties = new OpenBadgeCredential.Parties(
                 keys.issuerDid(learner.districtId()),
@@ -151,8 +155,11 @@ public class CredentialIssuance {
             // Issued concurrently: the first one stands; the indexes reserved here stay unused.
             return mongo.findById(award.id(), IssuedCredential.class).jwt();
         }
-        // A suspended award issued late (demo awards are issued on first read) starts suspended.
-        syncStatusBits(issued, award.status());
+        // A suspended award issued late (demo awards are issued on first read) starts suspended; an
+        // active one's entries were created clear.
+        if (award.status() != AwardStatus.ACTIVE) {
+            syncStatusBits(issued, award.status());
+        }
         audit.record("credential.issued", "EarnedCredential", award.id(), Map.of("id", secured.get("id")));
         return jwt;
     }

@@ -1,6 +1,7 @@
 package org.credfolio.reporting;
 
 import java.util.List;
+import org.credfolio.shared.csv.SpreadsheetSafe;
 
 /** RFC 4180 CSV, with cells that a spreadsheet would run as a formula defused. */
 final class Csv {
@@ -28,21 +29,10 @@ final class Csv {
     }
 
     private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        // Names come from the catalog and from districts: "=HYPERLINK(...)" must stay text.
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !isNumber(text)) {
-            text = "'" + text;
-        }
+        String text = SpreadsheetSafe.cell(value);
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }
         return text;
-    }
-
-    private static boolean isNumber(String text) {
-        return text.matches("-?\\d+(\\.\\d+)?");
     }
 }

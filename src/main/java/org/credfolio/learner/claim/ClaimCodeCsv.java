@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.credfolio.shared.csv.SpreadsheetSafe;
 
 /**
  * Claim codes as RFC 4180 CSV ({@code student_id,name,code,expires_at}, CRLF line ends), with any
@@ -34,10 +35,7 @@ final class ClaimCodeCsv {
         return out.toString();
     }
 
-    static String cell(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        return "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    private static String cell(String text) {
+        return SpreadsheetSafe.cell(text);
     }
 }

@@ -163,6 +163,9 @@ public class ClaimCodes {
             if (input.graduationYear() != null) {
                 query.addCriteria(Criteria.where("graduationYear").is(input.graduationYear()));
             }
+            // A school's or a class's sheet is for learners still on the roster; a learner who left
+            // keeps their portfolio and can still be named one by one.
+            query.addCriteria(Criteria.where("inactiveSince").is(null));
             query.addCriteria(new Criteria()
                     .orOperator(
                             Criteria.where("districtId").is(user.organizationId()),

@@ -45,6 +45,16 @@ public class StatusLists {
                 }
             });
 
+    /**
+     * Each issuer's current list per purpose, re-read at most every {@link #POINTER_FRESHNESS}:
+     * issuing otherwise spends two reads per purpose finding the same list. A list another instance
+     * has just replaced still has half its indexes free, so using it a few seconds longer is safe.
+     */
+    private record CurrentList(StatusList list, long readAt) {}
+
+    static final java.time.Duration POINTER_FRESHNESS = java.time.Duration.ofSeconds(5);
+    private final Map<String, CurrentList> currentLists = new java.util.concurrent.ConcurrentHashMap<>();
+
     StatusLists(MongoOperations mongo, TrustProperties properties) {
         this.mongo = mongo;
         this.properties = properties;
@@ -193,6 +203,7 @@ public class StatusLists {
                     FindAndModifyOptions.options().returnNew(true),
                     StatusList.class);
             if (counted != null && counted.allocated() >= FILL_LIMIT) {
+                currentLists.remove(pointerKey(organizationId, purpose));
                 startNewList(organizationId, purpose, list.id());
             }
             return StatusListEntry.key(list.id(), index);
@@ -201,11 +212,18 @@ public class StatusLists {
     }
 
     private StatusList currentList(String organizationId, StatusPurpose purpose) {
-        CurrentStatusList current = mongo.findById(pointerKey(organizationId, purpose), CurrentStatusList.class);
-        if (current == null) {
-            return startNewList(organizationId, purpose, null);
+        String key = pointerKey(organizationId, purpose);
+        long now = System.nanoTime();
+        CurrentList cached = currentLists.get(key);
+        if (cached != null && now - cached.readAt() < POINTER_FRESHNESS.toNanos()) {
+            return cached.list();
         }
-        return mongo.findById(current.listId(), StatusList.class);
+        CurrentStatusList current = mongo.findById(key, CurrentStatusList.class);
+        StatusList list = current == null
+                ? startNewList(organizationId, purpose, null)
+                : mongo.findById(current.listId(), StatusList.class);
+        currentLists.put(key, new CurrentList(list, now));
+        return list;
     }
 
     /**
