@@ -157,7 +157,14 @@ public class ImportJobs {
         List<ProblemChunk> chunks =
                 new ArrayList<>(mongo.find(Query.query(Criteria.where("_id").in(chunkIds)), ProblemChunk.class));
         chunks.sort((a, b) -> Integer.compare(chunkNumber(a), chunkNumber(b)));
-        return chunks.stream().flatMap(c -> c.problems().stream()).toList();
+        List<ImportProblem> problems = new ArrayList<>(
+                chunks.stream().flatMap(c -> c.problems().stream()).toList());
+        // File by file as the job met them, each in line order (rows finish a little out of order).
+        Map<String, Integer> fileOrder = new java.util.HashMap<>();
+        problems.forEach(p -> fileOrder.putIfAbsent(String.valueOf(p.file()), fileOrder.size()));
+        problems.sort(java.util.Comparator.comparing((ImportProblem p) -> fileOrder.get(String.valueOf(p.file())))
+                .thenComparingLong(ImportProblem::line));
+        return problems;
     }
 
     private static int chunkNumber(ProblemChunk chunk) {

@@ -12,7 +12,8 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The running tally of one job, written to its {@link ImportJob} at most every second (so that
- * {@code importJob} shows progress) and at the end. Used by the job's one worker thread only.
+ * {@code importJob} shows progress) and at the end. Thread-safe: a job's rows may be applied by
+ * several threads ({@link ParallelRows}).
  */
 public final class ImportLedger {
     /** Problems kept for the download; beyond this they are only counted. */
@@ -42,7 +43,7 @@ public final class ImportLedger {
     }
 
     /** A data row was read; call before saying what became of it. */
-    public void read() {
+    public synchronized void read() {
         if (Thread.currentThread().isInterrupted()) {
             throw new Interrupted();
         }
@@ -52,31 +53,31 @@ public final class ImportLedger {
         }
     }
 
-    public void created() {
+    public synchronized void created() {
         created++;
     }
 
-    public void updated() {
+    public synchronized void updated() {
         updated++;
     }
 
-    public void unchanged() {
+    public synchronized void unchanged() {
         unchanged++;
     }
 
     /** The row was not applied, for this reason. */
-    public void refused(String file, long line, String column, String code, String message) {
+    public synchronized void refused(String file, long line, String column, String code, String message) {
         refused++;
         problem(new ImportProblem(file, line, column, code, message));
     }
 
     /** The row was refused, in the upload's own file (a plain CSV). */
-    public void refused(long line, String column, String code, String message) {
+    public synchronized void refused(long line, String column, String code, String message) {
         refused(fileName, line, column, code, message);
     }
 
     /** Something the uploader should know that did not stop a row (a skipped record, a warning). */
-    public void problem(ImportProblem problem) {
+    public synchronized void problem(ImportProblem problem) {
         problemCount++;
         if (problemCount <= PROBLEMS_LISTED_AT_MOST) {
             pending.add(problem);
@@ -86,12 +87,12 @@ public final class ImportLedger {
         }
     }
 
-    public long rowsRead() {
+    public synchronized long rowsRead() {
         return rowsRead;
     }
 
     /** Writes the tally and any problems not yet written. */
-    void flush() {
+    synchronized void flush() {
         if (!pending.isEmpty()) {
             writeChunk();
         }
@@ -118,6 +119,8 @@ public final class ImportLedger {
     }
 
     private void writeChunk() {
+        // Rows applied on several threads finish a little out of order.
+        pending.sort(java.util.Comparator.comparingLong(ImportProblem::line));
         // Saved by _id: a chunk rewritten after a retry replaces itself instead of doubling.
         mongo.save(new ProblemChunk(ProblemChunk.id(jobId, chunks), jobId, List.copyOf(pending)));
         chunks++;

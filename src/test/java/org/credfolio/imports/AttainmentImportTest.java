@@ -83,6 +83,20 @@ class AttainmentImportTest extends ImportTestBase {
     }
 
     @Test
+    void aResultNamedManyTimesInOneFileIsRecordedOnceThoughRowsRunConcurrently() {
+        Tenants.World w = tenants.create();
+        String row = w.learnerA().studentId() + "," + w.welding().id() + ",2026-05-14,,Pass,,,\n";
+        byte[] file = utf8(HEADER + row.repeat(40));
+        Map<String, Object> dry = finished(
+                w.registrarA(), submit(w.registrarA(), PATH, w.districtA().id(), true, "r.csv", file, null));
+        assertThat(dry).containsEntry("created", 1).containsEntry("unchanged", 39);
+        Map<String, Object> real = finished(
+                w.registrarA(), submit(w.registrarA(), PATH, w.districtA().id(), false, "r.csv", file, null));
+        assertThat(real).containsEntry("created", 1).containsEntry("unchanged", 39);
+        assertThat(credentialNames(w)).containsExactly(w.welding().name());
+    }
+
+    @Test
     void filesThatCannotBeImportedAreRefusedWholeWithAReasonAndNothingIsWritten() {
         Tenants.World w = tenants.create();
         refused(w, "results.csv", new byte[] {'P', 'K', 3, 4, 0, 0}, null, 422, "NOT_CSV");

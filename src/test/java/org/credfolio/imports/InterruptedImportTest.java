@@ -26,7 +26,7 @@ class InterruptedImportTest extends IntegrationTest {
         ImportJob cutOff = mongo.insert(running("import-cut-off-" + System.nanoTime(), Instant.now()));
         Path upload = Files.writeString(directory.resolve(cutOff.id() + ImportJobs.UPLOAD_SUFFIX), "student_id\n");
 
-        ImportRunner restarted = new ImportRunner(mongo, new ImportProperties(directory, null, null, null));
+        ImportRunner restarted = new ImportRunner(mongo, new ImportProperties(directory, null, null, null, null));
         try {
             ImportJob job = mongo.findById(cutOff.id(), ImportJob.class);
             assertThat(job.state()).isEqualTo(ImportState.FAILED);
@@ -44,7 +44,7 @@ class InterruptedImportTest extends IntegrationTest {
                 running("import-lost-" + System.nanoTime(), Instant.now().minus(Duration.ofMinutes(10))));
         ImportJob alive = mongo.insert(running("import-alive-" + System.nanoTime(), Instant.now()));
 
-        ImportRunner other = new ImportRunner(mongo, new ImportProperties(directory, null, null, null));
+        ImportRunner other = new ImportRunner(mongo, new ImportProperties(directory, null, null, null, null));
         try {
             other.beatAndSweep();
             assertThat(mongo.findById(lost.id(), ImportJob.class).state()).isEqualTo(ImportState.FAILED);

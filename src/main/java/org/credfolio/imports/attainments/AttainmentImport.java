@@ -10,12 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.credfolio.awards.AwardManagement;
 import org.credfolio.awards.FeePayer;
@@ -28,6 +28,7 @@ import org.credfolio.imports.ImportLedger;
 import org.credfolio.imports.ImportProcessor;
 import org.credfolio.imports.ImportProperties;
 import org.credfolio.imports.ImportRequest;
+import org.credfolio.imports.ParallelRows;
 import org.credfolio.learner.Learner;
 import org.credfolio.learner.LearnerManagement;
 import org.credfolio.organization.OrganizationManagement;
@@ -39,7 +40,8 @@ import org.springframework.stereotype.Component;
 /**
  * A CSV of credential results: each row is recorded and issued exactly as
  * {@code recordEarnedCredential} would (same checks, same duplicate refusal, same audit), so
- * uploading the same file again changes nothing and counts every row unchanged.
+ * uploading the same file again changes nothing and counts every row unchanged. Rows are read in
+ * order and applied on a few threads ({@link ParallelRows}).
  */
 @Component
 class AttainmentImport implements ImportProcessor {
@@ -96,14 +98,15 @@ class AttainmentImport implements ImportProcessor {
     public void apply(Path file, ImportRequest request, ImportLedger ledger) {
         String state = organizations.get(request.districtId()).state();
         CredentialMatcher matcher = new CredentialMatcher(catalog.all(), state);
-        Set<String> seenInFile = new HashSet<>();
+        Set<String> seenInFile = ConcurrentHashMap.newKeySet();
         try (InputStream header = Files.newInputStream(file);
-                InputStream rows = Files.newInputStream(file)) {
+                InputStream rows = Files.newInputStream(file);
+                ParallelRows workers = new ParallelRows(properties.workers(), "import-attainments")) {
             AttainmentColumns columns = AttainmentColumns.resolve(
                     CsvFiles.header(header, request.fileName()), request.mapping(), request.fileName());
             CsvFiles.read(rows, request.fileName(), properties.maxRows(), row -> {
                 ledger.read();
-                new RowImport(row, columns, request, matcher, ledger, seenInFile).run();
+                workers.submit(new RowImport(row, columns, request, matcher, ledger, seenInFile)::run);
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
