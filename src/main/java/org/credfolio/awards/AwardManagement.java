@@ -60,7 +60,17 @@ public class AwardManagement {
 
     @PreAuthorize("hasRole('REGISTRAR')")
     public Award record(RecordCredentialInput input) {
-        Prepared prepared = prepare(input);
+        return record(input, registrars.learnerToAward(input.learnerId()));
+    }
+
+    /**
+     * {@link #record(RecordCredentialInput)} for the input's learner as the caller has just read them
+     * through {@code LearnerManagement} (a bulk import finds learners by student id), which saves
+     * reading them again; the same checks apply.
+     */
+    @PreAuthorize("hasRole('REGISTRAR')")
+    public Award record(RecordCredentialInput input, Learner learner) {
+        Prepared prepared = prepare(input, registrars.learnerToAward(requireSame(input, learner)));
         Award award = prepared.award();
         Update push = new Update()
                 .push("credentials", award)
@@ -82,8 +92,8 @@ public class AwardManagement {
      * duplicate), without writing anything: a dry run's answer to "would this be recorded?".
      */
     @PreAuthorize("hasRole('REGISTRAR')")
-    public void check(RecordCredentialInput input) {
-        Prepared prepared = prepare(input);
+    public void check(RecordCredentialInput input, Learner learner) {
+        Prepared prepared = prepare(input, registrars.learnerToAward(requireSame(input, learner)));
         if (holds(prepared.learner().id(), prepared.award().dedupKey())) {
             throw duplicate(prepared);
         }
@@ -91,8 +101,14 @@ public class AwardManagement {
 
     private record Prepared(Learner learner, CredentialDefinition credential, Award award) {}
 
-    private Prepared prepare(RecordCredentialInput input) {
-        Learner learner = registrars.learnerToAward(input.learnerId());
+    private static Learner requireSame(RecordCredentialInput input, Learner learner) {
+        if (!learner.id().equals(input.learnerId())) {
+            throw new IllegalArgumentException("The learner is not the input's learner");
+        }
+        return learner;
+    }
+
+    private Prepared prepare(RecordCredentialInput input, Learner learner) {
         CredentialDefinition credential = catalog.find(input.credentialId())
                 .orElseThrow(() -> new InvalidInputException(
                         "CREDENTIAL_NOT_FOUND",

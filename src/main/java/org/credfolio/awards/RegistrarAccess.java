@@ -19,7 +19,11 @@ class RegistrarAccess {
 
     /** The learner, when the caller is a registrar of the learner's organization. */
     Learner learnerToAward(String learnerId) {
-        Learner learner = learners.get(learnerId);
+        return learnerToAward(learners.get(learnerId));
+    }
+
+    /** The same check, for a learner the caller has just read through {@code LearnerManagement}. */
+    Learner learnerToAward(Learner learner) {
         CurrentUser user = CurrentUsers.require();
         if (!LearnerAccess.canAward(user, learner)) {
             throw new AccessDeniedException(

@@ -139,7 +139,11 @@ class AttainmentImport implements ImportProcessor {
 
         void run() {
             try {
-                RecordCredentialInput input = input();
+                Optional<Learner> learner = learner();
+                if (learner.isEmpty()) {
+                    return;
+                }
+                RecordCredentialInput input = input(learner.get());
                 if (input == null) {
                     return;
                 }
@@ -154,23 +158,23 @@ class AttainmentImport implements ImportProcessor {
                             cell(field) + first.getMessage() + ".");
                     return;
                 }
-                record(input);
+                record(input, learner.get());
             } catch (AccessDeniedException e) {
                 refuse(AttainmentColumns.STUDENT_ID, "NOT_PERMITTED", e.getMessage());
             }
         }
 
-        private void record(RecordCredentialInput input) {
+        private void record(RecordCredentialInput input, Learner learner) {
             String key = input.learnerId() + "|" + input.credentialId() + "@" + input.earnedOn();
             try {
                 if (request.dryRun()) {
-                    awards.check(input);
+                    awards.check(input, learner);
                     if (!seenInFile.add(key)) {
                         ledger.unchanged(); // an earlier row of this file would have recorded it
                         return;
                     }
                 } else {
-                    awards.record(input);
+                    awards.record(input, learner);
                 }
                 ledger.created();
             } catch (ConflictException e) {
@@ -184,11 +188,7 @@ class AttainmentImport implements ImportProcessor {
             }
         }
 
-        private RecordCredentialInput input() {
-            Optional<Learner> learner = learner();
-            if (learner.isEmpty()) {
-                return null;
-            }
+        private RecordCredentialInput input(Learner learner) {
             String credentialCell = row.get(columns.column(AttainmentColumns.CREDENTIAL));
             if (credentialCell == null) {
                 return missing(AttainmentColumns.CREDENTIAL);
@@ -218,7 +218,7 @@ class AttainmentImport implements ImportProcessor {
                 return null;
             }
             return new RecordCredentialInput(
-                    learner.get().id(),
+                    learner.id(),
                     match.credential().id(),
                     earnedOn,
                     expiresOn,

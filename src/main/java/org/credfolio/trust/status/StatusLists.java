@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.credfolio.trust.TrustProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -26,6 +27,7 @@ public class StatusLists {
     public static final int SIZE = 131_072;
     private static final int FILL_LIMIT = SIZE / 2;
     private static final int MAX_ATTEMPTS = 32;
+    static final int COUNT_EVERY = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
     static final java.time.Duration FRESHNESS = java.time.Duration.ofSeconds(1);
     private final MongoOperations mongo;
@@ -54,6 +56,7 @@ public class StatusLists {
 
     static final java.time.Duration POINTER_FRESHNESS = java.time.Duration.ofSeconds(5);
     private final Map<String, CurrentList> currentLists = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> uncounted = new java.util.concurrent.ConcurrentHashMap<>();
 
     StatusLists(MongoOperations mongo, TrustProperties properties) {
         this.mongo = mongo;
@@ -197,18 +200,37 @@ public class StatusLists {
             } catch (DuplicateKeyException taken) {
                 continue;
             }
-            StatusList counted = mongo.findAndModify(
-                    Query.query(Criteria.where("_id").is(list.id())),
-                    new Update().inc("allocated", 1),
-                    FindAndModifyOptions.options().returnNew(true),
-                    StatusList.class);
-            if (counted != null && counted.allocated() >= FILL_LIMIT) {
-                currentLists.remove(pointerKey(organizationId, purpose));
-                startNewList(organizationId, purpose, list.id());
-            }
+            countAllocation(organizationId, purpose, list.id());
             return StatusListEntry.key(list.id(), index);
         }
         throw new IllegalStateException("No free status list index after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Adds allocations to the list's stored count {@value #COUNT_EVERY} at a time: the count only
+     * decides when a list has taken enough (half its indexes) to start the next, so a few uncounted
+     * after a crash make a list fill a little further, which random indexes absorb; counting each one
+     * cost every issuance a write.
+     */
+    private void countAllocation(String organizationId, StatusPurpose purpose, String listId) {
+        AtomicInteger pending = uncounted.computeIfAbsent(listId, k -> new AtomicInteger());
+        if (pending.incrementAndGet() < COUNT_EVERY) {
+            return;
+        }
+        int taken = pending.getAndSet(0);
+        if (taken == 0) {
+            return;
+        }
+        StatusList counted = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(listId)),
+                new Update().inc("allocated", taken),
+                FindAndModifyOptions.options().returnNew(true),
+                StatusList.class);
+        if (counted != null && counted.allocated() >= FILL_LIMIT) {
+            currentLists.remove(pointerKey(organizationId, purpose));
+            uncounted.remove(listId);
+            startNewList(organizationId, purpose, listId);
+        }
     }
 
     private StatusList currentList(String organizationId, StatusPurpose purpose) {
