@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.credfolio.catalog.value.ValueTier;
+import org.credfolio.shared.web.Html;
 
 /**
  * Each report as one printable HTML page for a board meeting: a heading, a chart drawn as SVG on

@@ -2,6 +2,7 @@ package org.credfolio.reporting;
 
 import java.util.List;
 import java.util.Locale;
+import org.credfolio.shared.web.Html;
 
 /**
  * A horizontal bar chart as inline SVG, drawn on the server so the page needs no script and prints

@@ -145,26 +145,4 @@ class ClaimCodesTest extends IntegrationTest {
                 .entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
                 .get();
     }
-
-    private Map<?, ?> claim(String code, String username, String password, int status) {
-        return http().post()
-                .uri("/auth/claim")
-                .bodyValue(Map.of("code", code, "username", username, "password", password))
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private int loginStatus(String username, String password) {
-        return http().post()
-                .uri("/auth/token")
-                .bodyValue(Map.of("username", username, "password", password))
-                .exchange()
-                .returnResult(String.class)
-                .getStatus()
-                .value();
-    }
 }

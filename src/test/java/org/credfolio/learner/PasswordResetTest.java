@@ -30,23 +30,12 @@ class PasswordResetTest extends IntegrationTest {
     void staffAccount() {
         world = tenants.create();
         username = "reset-" + java.util.UUID.randomUUID() + "@test.credfolio.org";
-        accountId = as(world.districtAdminA())
-                .document("mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "username",
-                                username,
-                                "password",
-                                PASSWORD,
-                                "role",
-                                "EDUCATOR",
-                                "organizationId",
-                                world.schoolA().id()))
-                .execute()
-                .path("createAccount.id")
-                .entity(String.class)
-                .get();
+        accountId = createAccount(
+                world.districtAdminA(),
+                username,
+                PASSWORD,
+                "EDUCATOR",
+                world.schoolA().id());
     }
 
     @Test
@@ -171,28 +160,6 @@ class PasswordResetTest extends IntegrationTest {
                 .verify();
         // The field is non-null: a refusal leaves no data at all, so no code.
         response.path("$.data").valueIsNull();
-    }
-
-    private Map<?, ?> claim(String code, String user, String password, int status) {
-        return http().post()
-                .uri("/auth/claim")
-                .bodyValue(Map.of("code", code, "username", user, "password", password))
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private int loginStatus(String user, String password) {
-        return http().post()
-                .uri("/auth/token")
-                .bodyValue(Map.of("username", user, "password", password))
-                .exchange()
-                .returnResult(String.class)
-                .getStatus()
-                .value();
     }
 
     private boolean tokenWorks(String token) {

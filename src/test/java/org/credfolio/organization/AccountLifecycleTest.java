@@ -25,23 +25,12 @@ class AccountLifecycleTest extends IntegrationTest {
     void staffAccount() {
         world = tenants.create();
         username = "staff-" + java.util.UUID.randomUUID() + "@test.credfolio.org";
-        accountId = as(world.districtAdminA())
-                .document("mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }")
-                .variable(
-                        "i",
-                        Map.of(
-                                "username",
-                                username,
-                                "password",
-                                PASSWORD,
-                                "role",
-                                "EDUCATOR",
-                                "organizationId",
-                                world.schoolA().id()))
-                .execute()
-                .path("createAccount.id")
-                .entity(String.class)
-                .get();
+        accountId = createAccount(
+                world.districtAdminA(),
+                username,
+                PASSWORD,
+                "EDUCATOR",
+                world.schoolA().id());
     }
 
     @Test

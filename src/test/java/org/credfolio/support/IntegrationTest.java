@@ -101,6 +101,52 @@ public abstract class IntegrationTest {
                 .get();
     }
 
+    /** Creates a staff account through the API, as the given admin; returns its id. */
+    protected String createAccount(
+            Tenants.User admin, String username, String password, String role, String organizationId) {
+        return as(admin)
+                .document("mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }")
+                .variable(
+                        "i",
+                        Map.of(
+                                "username",
+                                username,
+                                "password",
+                                password,
+                                "role",
+                                role,
+                                "organizationId",
+                                organizationId))
+                .execute()
+                .path("createAccount.id")
+                .entity(String.class)
+                .get();
+    }
+
+    /** Redeems a claim code at {@code POST /auth/claim}, expecting the status; returns the body. */
+    protected Map<?, ?> claim(String code, String username, String password, int status) {
+        return http().post()
+                .uri("/auth/claim")
+                .bodyValue(Map.of("code", code, "username", username, "password", password))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** The status {@code POST /auth/token} answers these credentials with. */
+    protected int loginStatus(String username, String password) {
+        return http().post()
+                .uri("/auth/token")
+                .bodyValue(Map.of("username", username, "password", password))
+                .exchange()
+                .returnResult(String.class)
+                .getStatus()
+                .value();
+    }
+
     /** Logs in through the real token endpoint. */
     protected String login(Tenants.User user) {
         return login(user.username(), user.password());

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.credfolio.shared.web.Html;
 
 /**
  * Claim codes as a printable page: one card per learner with their name, student id, code, expiry
@@ -80,19 +81,6 @@ final class ClaimCodeSheet {
     }
 
     static String escape(String value) {
-        String text = value == null ? "" : value;
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(value);
     }
 }

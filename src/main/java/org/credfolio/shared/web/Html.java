@@ -1,10 +1,10 @@
-package org.credfolio.reporting;
+package org.credfolio.shared.web;
 
-/** Escaping for text placed in HTML and SVG. */
-final class Html {
+/** Escaping for text placed in HTML and SVG: report pages, claim-code sheets. */
+public final class Html {
     private Html() {}
 
-    static String escape(Object value) {
+    public static String escape(Object value) {
         String text = value == null ? "" : value.toString();
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
