@@ -41,7 +41,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/auth/token", "/auth/claim")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/credentials/verify", "/presentations/verify", "/challenges")
+                        .requestMatchers(
+                                HttpMethod.POST, "/credentials/verify", "/presentations/verify", "/challenges", "/verify")
                         .permitAll()
                         .requestMatchers(
                                 HttpMethod.GET,
@@ -50,7 +51,11 @@ class SecurityConfiguration {
                                 "/learners/*/did.json",
                                 "/status-lists/*",
                                 "/shares/*",
-                                "/shares/*/presentation")
+                                "/shares/*/presentation",
+                                // Public pages: the employer verification page and published credential pages.
+                                "/verify",
+                                "/c/*",
+                                "/c/*/*")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
