@@ -33,7 +33,9 @@ class ArchitectureTest {
             // Reports are read models: they aggregate learners and awards and judge by catalog value.
             Map.entry("reporting", List.of("shared", "organization", "catalog", "learner", "awards", "pathways")),
             // Imports apply files through the owning modules' services, exactly as their API would.
-            Map.entry("imports", List.of("shared", "organization", "catalog", "learner", "awards")));
+            Map.entry("imports", List.of("shared", "organization", "catalog", "learner", "awards")),
+            // The employer verification page only runs the verification engine on what it is handed.
+            Map.entry("verifypage", List.of("shared", "trust")));
 
     private static final List<String> MODULES = List.of(
             "shared",
@@ -47,6 +49,7 @@ class ArchitectureTest {
             "sharing",
             "reporting",
             "imports",
+            "verifypage",
             "demo");
 
     @Test
