@@ -52,10 +52,11 @@ class SecurityConfiguration {
                                 "/status-lists/*",
                                 "/shares/*",
                                 "/shares/*/presentation",
-                                // Public pages: the employer verification page and published credential pages.
+                                // Public pages: the verification page, published credential pages, celebrations.
                                 "/verify",
                                 "/c/*",
-                                "/c/*/*")
+                                "/c/*/*",
+                                "/celebrations/*")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
