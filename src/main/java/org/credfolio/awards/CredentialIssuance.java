@@ -13,6 +13,7 @@ import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.learner.Learner;
 import org.credfolio.learner.LearnerManagement;
 import org.credfolio.organization.OrganizationManagement;
+import org.credfolio.organization.OrganizationType;
 import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.trust.CredentialForms;
 import org.credfolio.trust.keys.IssuerKeys;
@@ -136,7 +137,8 @@ public class CredentialIssuance {
         var parties = new OpenBadgeCredential.Parties(
                 keys.issuerDid(learner.districtId()),
                 organizations.get(learner.districtId()).name(),
-                keys.learnerDid(learner.id()));
+                keys.learnerDid(learner.id()),
+                certifyingBody(credential));
         StatusAllocation status = statusLists.allocate(learner.districtId());
         Map<String, Object> secured = keys.secure(
                 learner.districtId(),
@@ -162,6 +164,15 @@ public class CredentialIssuance {
         }
         audit.record("credential.issued", "EarnedCredential", award.id(), Map.of("id", secured.get("id")));
         return jwt;
+    }
+
+    /** The catalog entry's certifying body, when it names one that is on record as a certifying body. */
+    private OpenBadgeCredential.CertifyingBody certifyingBody(CredentialDefinition credential) {
+        return organizations
+                .find(credential.certifyingBodyId())
+                .filter(o -> o.type() == OrganizationType.CERTIFYING_BODY)
+                .map(o -> new OpenBadgeCredential.CertifyingBody(o.id(), o.name(), o.website()))
+                .orElse(null);
     }
 
     /**

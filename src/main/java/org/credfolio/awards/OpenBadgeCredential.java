@@ -19,7 +19,49 @@ final class OpenBadgeCredential {
     /** Claims of the JWT form that are not part of the credential (no {@code jti}: {@code id} says it). */
     static final List<String> REGISTERED_CLAIMS = List.of("iss", "sub", "jti", "nbf", "iat", "exp");
 
-    record Parties(String issuerDid, String issuerName, String learnerDid) {}
+    /**
+     * Who the credential names. {@code certifyingBody} is the body that certifies the achievement (the
+     * catalog entry's certifying body), or null when the catalog names none.
+     */
+    record Parties(String issuerDid, String issuerName, String learnerDid, CertifyingBody certifyingBody) {}
+
+    /**
+     * The certifying body as the achievement's {@code creator}: an OB 3.0 {@code Profile}, whose only
+     * required properties are {@code id} (a URI) and {@code type}. The id is
+     * {@code urn:credfolio:organization:<id>}, like the achievement's own URN: stable whatever the body's
+     * website becomes, and not a claim that the website is a profile document. {@code website} goes in
+     * {@code url} (schema.org url, xsd:anyURI in the OB context) when it is an absolute http(s) URI.
+     */
+    record CertifyingBody(String organizationId, String name, String website) {
+        Map<String, Object> profile() {
+            Map<String, Object> profile = new LinkedHashMap<>();
+            profile.put("id", "urn:credfolio:organization:" + organizationId);
+            profile.put("type", List.of("Profile"));
+            if (name != null && !name.isBlank()) {
+                profile.put("name", name);
+            }
+            String url = httpUrl(website);
+            if (url != null) {
+                profile.put("url", url);
+            }
+            return profile;
+        }
+
+        private static String httpUrl(String website) {
+            if (website == null || website.isBlank()) {
+                return null;
+            }
+            try {
+                java.net.URI uri = new java.net.URI(website.strip());
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+                return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
+                        ? uri.toString()
+                        : null;
+            } catch (java.net.URISyntaxException e) {
+                return null;
+            }
+        }
+    }
 
     private OpenBadgeCredential() {}
 
@@ -43,7 +85,9 @@ final class OpenBadgeCredential {
         if (award.expiresOn() != null) {
             vc.put("validUntil", startOf(award.expiresOn()).toString());
         }
-        vc.put("credentialSubject", subject(award, credential, occupations, parties.learnerDid()));
+        vc.put(
+                "credentialSubject",
+                subject(award, credential, occupations, parties.learnerDid(), parties.certifyingBody()));
         vc.put("credentialStatus", credentialStatus);
         return vc;
     }
@@ -71,24 +115,33 @@ final class OpenBadgeCredential {
     }
 
     private static Map<String, Object> subject(
-            Award award, CredentialDefinition credential, List<Occupation> occupations, String learnerDid) {
+            Award award,
+            CredentialDefinition credential,
+            List<Occupation> occupations,
+            String learnerDid,
+            CertifyingBody certifyingBody) {
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("id", learnerDid);
         subject.put("type", List.of("AchievementSubject"));
-        subject.put("achievement", achievement(credential, occupations));
+        subject.put("achievement", achievement(credential, occupations, certifyingBody));
         if (award.result() != null) {
             subject.put("result", List.of(Map.of("type", List.of("Result"), "value", award.result())));
         }
         return subject;
     }
 
-    private static Map<String, Object> achievement(CredentialDefinition credential, List<Occupation> occupations) {
+    private static Map<String, Object> achievement(
+            CredentialDefinition credential, List<Occupation> occupations, CertifyingBody certifyingBody) {
         Map<String, Object> achievement = new LinkedHashMap<>();
         achievement.put("id", "urn:credfolio:achievement:" + credential.id());
         achievement.put("type", List.of("Achievement"));
         achievement.put("achievementType", achievementType(credential));
         achievement.put("name", credential.name());
         achievement.put("description", credential.description() == null ? credential.name() : credential.description());
+        if (certifyingBody != null) {
+            // The body that certifies the achievement; the district is the credential's issuer.
+            achievement.put("creator", certifyingBody.profile());
+        }
         achievement.put("criteria", Map.of("narrative", "Passed the assessment of " + credential.name() + "."));
         achievement.put(
                 "alignment",

@@ -9,6 +9,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.credfolio.catalog.CatalogManagement;
 import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.organization.Organization;
+import org.credfolio.organization.OrganizationManagement;
+import org.credfolio.organization.OrganizationType;
 import org.credfolio.shared.security.CurrentUsers;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,15 +29,27 @@ public class SharedCredentials {
     private final MongoOperations mongo;
     private final CredentialIssuance issuance;
     private final CatalogManagement catalog;
+    private final OrganizationManagement organizations;
 
-    SharedCredentials(MongoOperations mongo, CredentialIssuance issuance, CatalogManagement catalog) {
+    SharedCredentials(
+            MongoOperations mongo,
+            CredentialIssuance issuance,
+            CatalogManagement catalog,
+            OrganizationManagement organizations) {
         this.mongo = mongo;
         this.issuance = issuance;
         this.catalog = catalog;
+        this.organizations = organizations;
     }
 
-    /** One shared credential: the award, its catalog name, and its signed credential (null if never issued). */
-    public record SharedCredential(Award award, String name, String jwt) {}
+    /**
+     * One shared credential: the award, its catalog name, and its signed credential (null if never
+     * issued).
+     *
+     * @param certifiedBy the name of the catalog entry's certifying body; null when it names none
+     * @param issuedBy the name of the learner's district, which recorded and issued it; null if unknown
+     */
+    public record SharedCredential(Award award, String name, String jwt, String certifiedBy, String issuedBy) {}
 
     /** The signed-in learner's own earned credentials among these ids, in portfolio order; others are left out. */
     @PreAuthorize("hasRole('LEARNER')")
@@ -63,8 +78,9 @@ public class SharedCredentials {
      * must have authorized the read themselves (a share page by its token).
      */
     public List<SharedCredential> forShare(String learnerId, List<String> awardIds) {
+        LearnerAwards all = learnerId == null ? null : mongo.findById(learnerId, LearnerAwards.class);
         Map<String, Award> held =
-                held(learnerId).stream().collect(Collectors.toMap(Award::id, Function.identity(), (a, b) -> a));
+                held(all).stream().collect(Collectors.toMap(Award::id, Function.identity(), (a, b) -> a));
         List<Award> awards =
                 awardIds.stream().map(held::get).filter(Objects::nonNull).toList();
         if (awards.isEmpty()) {
@@ -76,12 +92,25 @@ public class SharedCredentials {
                 mongo.find(Query.query(Criteria.where("_id").in(awardIds)), IssuedCredential.class).stream()
                         .filter(c -> learnerId.equals(c.learnerId()))
                         .collect(Collectors.toMap(IssuedCredential::awardId, IssuedCredential::jwt));
-        Map<String, String> names = catalog
-                .getAll(awards.stream().map(Award::credentialId).toList())
-                .stream()
-                .collect(Collectors.toMap(CredentialDefinition::id, CredentialDefinition::name, (a, b) -> a));
+        Map<String, CredentialDefinition> definitions =
+                catalog.getAll(awards.stream().map(Award::credentialId).toList()).stream()
+                        .collect(Collectors.toMap(CredentialDefinition::id, Function.identity(), (a, b) -> a));
+        Map<String, String> bodies = certifyingBodies(definitions.values());
+        String issuedBy = all.districtId() == null
+                ? null
+                : organizations.find(all.districtId()).map(Organization::name).orElse(null);
         return awards.stream()
-                .map(a -> new SharedCredential(a, names.get(a.credentialId()), jwts.get(a.id())))
+                .map(a -> {
+                    CredentialDefinition definition = definitions.get(a.credentialId());
+                    return new SharedCredential(
+                            a,
+                            definition == null ? null : definition.name(),
+                            jwts.get(a.id()),
+                            definition == null || definition.certifyingBodyId() == null
+                                    ? null
+                                    : bodies.get(definition.certifyingBodyId()),
+                            issuedBy);
+                })
                 .toList();
     }
 
@@ -101,8 +130,25 @@ public class SharedCredentials {
                 .toList();
     }
 
+    /** Names of the certifying bodies of these catalog entries, by organization id (cached reads). */
+    private Map<String, String> certifyingBodies(Collection<CredentialDefinition> definitions) {
+        List<String> ids = definitions.stream()
+                .map(CredentialDefinition::certifyingBodyId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        return ids.isEmpty()
+                ? Map.of()
+                : organizations.getAll(ids).stream()
+                        .filter(o -> o.type() == OrganizationType.CERTIFYING_BODY && o.name() != null)
+                        .collect(Collectors.toMap(Organization::id, Organization::name, (a, b) -> a));
+    }
+
     private List<Award> held(String learnerId) {
-        LearnerAwards all = learnerId == null ? null : mongo.findById(learnerId, LearnerAwards.class);
+        return held(learnerId == null ? null : mongo.findById(learnerId, LearnerAwards.class));
+    }
+
+    private static List<Award> held(LearnerAwards all) {
         return all == null || all.credentials() == null ? List.of() : all.credentials();
     }
 }

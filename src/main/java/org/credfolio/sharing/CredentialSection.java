@@ -37,6 +37,11 @@ final class CredentialSection {
                 .append("</span> ")
                 .append(escape(status.text()))
                 .append("</p>\n")
+                .append(byLine(
+                        credential.source().certifiedBy(),
+                        summary != null && summary.issuerName() != null
+                                ? summary.issuerName()
+                                : credential.source().issuedBy()))
                 .append(facts(credential, summary));
         if (credential.verification() != null) {
             html.append(checks(credential.verification()));
@@ -49,9 +54,6 @@ final class CredentialSection {
 
     private static String facts(ShownCredential credential, CredentialSummary summary) {
         StringBuilder dl = new StringBuilder("<dl>\n");
-        if (summary != null && summary.issuerName() != null) {
-            fact(dl, "Issued by", escape(summary.issuerName()));
-        }
         if (summary != null && summary.achievementType() != null) {
             fact(dl, "Type", escape(summary.achievementType()));
         }
@@ -66,6 +68,23 @@ final class CredentialSection {
                     summary.validUntil() == null ? "Does not expire" : Dates.time(summary.validUntil()));
         }
         return dl.append("</dl>\n").toString();
+    }
+
+    /**
+     * Who stands behind the credential, in one line: "Certified by (body) · recorded and issued by
+     * (district)" when the catalog names a certifying body, else "Issued by (district)". The district
+     * is the signed issuer's name when the credential verified far enough to have one.
+     */
+    static String byLine(String certifiedBy, String issuedBy) {
+        if (certifiedBy == null && issuedBy == null) {
+            return "";
+        }
+        if (certifiedBy == null) {
+            return "<p class=\"by\">Issued by " + escape(issuedBy) + "</p>\n";
+        }
+        return "<p class=\"by\">Certified by " + escape(certifiedBy)
+                + (issuedBy == null ? "" : " \u00b7 recorded and issued by " + escape(issuedBy))
+                + "</p>\n";
     }
 
     private static void fact(StringBuilder dl, String term, String valueHtml) {

@@ -97,7 +97,11 @@ class SharePageController {
         return html(HttpStatus.INTERNAL_SERVER_ERROR, SharePage.failed(incident));
     }
 
-    private static ResponseEntity<String> html(HttpStatus status, String body) {
+    /**
+     * An HTML page with the headers of every public page of this module: not cached, not indexed, not
+     * referred onwards, no script, no framing. The credential pages at /c/ use it too.
+     */
+    static ResponseEntity<String> html(HttpStatus status, String body) {
         return ResponseEntity.status(status)
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())

@@ -498,6 +498,23 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         EnumSet.of(Role.LEARNER),
                         false));
         r.put(
+                "Query.myCredentialPages",
+                rule("{ myCredentialPages { url } }", Map::of, EnumSet.of(Role.LEARNER), false));
+        r.put(
+                "Mutation.publishCredentialPage",
+                rule(
+                        "mutation($id: ID!) { publishCredentialPage(credentialId: $id) { url linkedInUrl } }",
+                        () -> Map.of("id", awardId),
+                        EnumSet.of(Role.LEARNER),
+                        false));
+        r.put(
+                "Mutation.withdrawCredentialPage",
+                rule(
+                        "mutation($id: ID!) { withdrawCredentialPage(credentialId: $id) { url } }",
+                        () -> Map.of("id", awardId),
+                        EnumSet.of(Role.LEARNER),
+                        false));
+        r.put(
                 "Mutation.revokeShare",
                 rule(
                         "mutation($id: ID!) { revokeShare(id: $id) { id } }",
