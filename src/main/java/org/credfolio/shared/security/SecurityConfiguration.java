@@ -42,7 +42,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/auth/token", "/auth/claim")
                         .permitAll()
                         .requestMatchers(
-                                HttpMethod.POST, "/credentials/verify", "/presentations/verify", "/challenges", "/verify")
+                                HttpMethod.POST,
+                                "/credentials/verify",
+                                "/presentations/verify",
+                                "/challenges",
+                                "/verify")
                         .permitAll()
                         .requestMatchers(
                                 HttpMethod.GET,
