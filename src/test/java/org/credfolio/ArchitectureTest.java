@@ -35,7 +35,9 @@ class ArchitectureTest {
             // Imports apply files through the owning modules' services, exactly as their API would.
             Map.entry("imports", List.of("shared", "organization", "catalog", "learner", "awards")),
             // The employer verification page only runs the verification engine on what it is handed.
-            Map.entry("verifypage", List.of("shared", "trust")));
+            Map.entry("verifypage", List.of("shared", "trust")),
+            // Celebration pages read learners, consent and awards through their modules' services.
+            Map.entry("celebrations", List.of("shared", "organization", "catalog", "learner", "awards")));
 
     private static final List<String> MODULES = List.of(
             "shared",
@@ -50,6 +52,7 @@ class ArchitectureTest {
             "reporting",
             "imports",
             "verifypage",
+            "celebrations",
             "demo");
 
     @Test

@@ -1,0 +1,16 @@
+package org.credfolio.celebrations;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** Input of {@code publishCelebration}. */
+public record PublishCelebrationInput(
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 64) String schoolId,
+        @Min(2000) @Max(2100) Integer graduationYear,
+        @NotNull LocalDate earnedFrom,
+        @NotNull LocalDate earnedTo) {}
