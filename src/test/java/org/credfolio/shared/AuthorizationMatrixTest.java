@@ -342,6 +342,63 @@ class AuthorizationMatrixTest extends IntegrationTest {
                             false));
         }
         r.put(
+                "Query.celebrations",
+                rule(
+                        "query($d: ID!) { celebrations(districtId: $d) { id } }",
+                        () -> Map.of("d", world.districtA().id()),
+                        EnumSet.of(Role.DISTRICT_ADMIN),
+                        false));
+        r.put("Query.myCelebrationConsent", rule("{ myCelebrationConsent }", Map::of, EnumSet.of(Role.LEARNER), false));
+        r.put(
+                "Query.celebrationConsent",
+                rule(
+                        "query($l: ID!) { celebrationConsent(learnerId: $l) { guardianName } }",
+                        () -> Map.of("l", world.learnerA().id()),
+                        MANAGERS,
+                        false));
+        r.put(
+                "Mutation.publishCelebration",
+                rule(
+                        "mutation($i: PublishCelebrationInput!) { publishCelebration(input: $i) { id } }",
+                        () -> Map.of(
+                                "i",
+                                Map.of(
+                                        "title",
+                                        "Matrix celebration",
+                                        "schoolId",
+                                        world.schoolA().id(),
+                                        "earnedFrom",
+                                        LocalDate.now().minusYears(1).toString(),
+                                        "earnedTo",
+                                        LocalDate.now().toString())),
+                        EnumSet.of(Role.DISTRICT_ADMIN),
+                        false));
+        r.put(
+                "Mutation.withdrawCelebration",
+                rule(
+                        "mutation { withdrawCelebration(id: \"celebration-0000000000000000\") }",
+                        Map::of,
+                        EnumSet.of(Role.DISTRICT_ADMIN),
+                        false));
+        r.put(
+                "Mutation.setCelebrationConsent",
+                rule("mutation { setCelebrationConsent(consent: true) }", Map::of, EnumSet.of(Role.LEARNER), false));
+        r.put(
+                "Mutation.recordGuardianConsent",
+                rule(
+                        "mutation($l: ID!) { recordGuardianConsent(learnerId: $l, granted: true,"
+                                + " guardianName: \"Matrix Guardian\") { mayBeNamed } }",
+                        () -> Map.of("l", world.learnerA().id()),
+                        MANAGERS,
+                        false));
+        r.put(
+                "Mutation.recordLearnerIsAdult",
+                rule(
+                        "mutation($l: ID!) { recordLearnerIsAdult(learnerId: $l, adult: false) { adult } }",
+                        () -> Map.of("l", world.learnerA().id()),
+                        MANAGERS,
+                        false));
+        r.put(
                 "Mutation.resetPassword",
                 rule(
                         "mutation($id: ID!) { resetPassword(id: $id) { code } }",
