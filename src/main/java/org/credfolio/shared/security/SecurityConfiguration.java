@@ -62,6 +62,11 @@ class SecurityConfiguration {
                                 "/c/*/*",
                                 "/celebrations/*")
                         .permitAll()
+                        // Wallet exchanges (VC API): the unguessable, single-use exchange id is the authority.
+                        .requestMatchers(HttpMethod.GET, "/exchanges/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/exchanges/*")
+                        .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**")

@@ -1,0 +1,12 @@
+package org.credfolio.sharing.wallet;
+
+import java.time.Instant;
+
+/**
+ * What {@code createWalletOffer} answers.
+ *
+ * @param vcapiUrl the exchange's interaction URL ({@code {publicBaseUrl}/exchanges/{id}?iuv=1})
+ * @param openid4vciOffer an {@code openid-credential-offer://} URI; always null for now
+ * @param qrSvg an SVG QR code of {@code vcapiUrl}
+ */
+record WalletOfferView(String vcapiUrl, String openid4vciOffer, String qrSvg, Instant expiresAt) {}
