@@ -48,7 +48,10 @@ public class WalletCopies {
     }
 
     /** A new offer: the exchange id (the capability), the challenge its wallet must answer, the expiry. */
-    public record Offer(String exchangeId, String challenge, Instant expiresAt) {}
+    public record Offer(String exchangeId, String challenge, String preAuthorizedCode, Instant expiresAt) {}
+
+    /** An OpenID4VCI access token and the nonce its key proof must carry; valid until the offer expires. */
+    public record Token(String accessToken, String cNonce, Instant expiresAt) {}
 
     /** An offer a wallet is about to redeem, as the exchange shows it. */
     public record PendingOffer(String exchangeId, String challenge, Instant expiresAt) {}
@@ -90,13 +93,23 @@ public class WalletCopies {
         issuance.ldpCredentialsFor(List.of(award));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         WalletOffer offer = mongo.insert(new WalletOffer(
-                randomToken(), learnerId, awardId, randomToken(), now, now.plus(OFFER_LIFETIME), null, null));
+                randomToken(),
+                learnerId,
+                awardId,
+                randomToken(),
+                now,
+                now.plus(OFFER_LIFETIME),
+                null,
+                null,
+                randomToken(),
+                null,
+                null));
         audit.record(
                 "wallet.offered",
                 "EarnedCredential",
                 awardId,
                 Map.of("expiresAt", offer.expiresAt().toString()));
-        return new Offer(offer.exchangeId(), offer.challenge(), offer.expiresAt());
+        return new Offer(offer.exchangeId(), offer.challenge(), offer.preAuthorizedCode(), offer.expiresAt());
     }
 
     /** The offer with this exchange id while it can still be redeemed; {@link Refused} otherwise. */
@@ -113,20 +126,84 @@ public class WalletCopies {
      */
     public Map<String, Object> deliver(String exchangeId, String walletDid) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        WalletOffer offer = mongo.findAndModify(
-                Query.query(Criteria.where("_id")
-                        .is(exchangeId)
-                        .and("usedAt")
-                        .is(null)
-                        .and("expiresAt")
-                        .gt(now)),
-                new Update().set("usedAt", now).set("walletDid", walletDid),
-                FindAndModifyOptions.options().returnNew(true),
-                WalletOffer.class);
+        WalletOffer offer = redeem(Criteria.where("_id").is(exchangeId), walletDid, now);
         if (offer == null) {
             refuseUnusable(mongo.findById(exchangeId, WalletOffer.class), now);
             throw new Refused("This offer was just redeemed by another request.", false);
         }
+        return copy(offer, walletDid, now).secured();
+    }
+
+    /**
+     * Exchanges an OpenID4VCI pre-authorized code for an access token, once. {@link Refused} when the
+     * code is unknown, already exchanged, or its offer used or expired.
+     */
+    public Token token(String preAuthorizedCode) {
+        Instant now = Instant.now();
+        WalletOffer offer = preAuthorizedCode == null
+                ? null
+                : mongo.findAndModify(
+                        Query.query(Criteria.where("preAuthorizedCode")
+                                .is(preAuthorizedCode)
+                                .and("accessToken")
+                                .is(null)
+                                .and("usedAt")
+                                .is(null)
+                                .and("expiresAt")
+                                .gt(now)),
+                        new Update().set("accessToken", randomToken()).set("cNonce", randomToken()),
+                        FindAndModifyOptions.options().returnNew(true),
+                        WalletOffer.class);
+        if (offer == null) {
+            throw new Refused("The pre-authorized code is unknown, was used already, or its offer expired.", false);
+        }
+        return new Token(offer.accessToken(), offer.cNonce(), offer.expiresAt());
+    }
+
+    /** The token's offer while it can still be redeemed; {@link Refused} (unknown) for a token never issued. */
+    public Token pendingToken(String accessToken) {
+        WalletOffer offer = accessToken == null
+                ? null
+                : mongo.findOne(Query.query(Criteria.where("accessToken").is(accessToken)), WalletOffer.class);
+        refuseUnusable(offer, Instant.now());
+        return new Token(offer.accessToken(), offer.cNonce(), offer.expiresAt());
+    }
+
+    /**
+     * Redeems the offer of an OpenID4VCI access token for the wallet whose key proof named {@code
+     * walletDid} (checked by the caller against the token's nonce): the copy with its embedded proof,
+     * or as a VC-JWT when {@code jwt}.
+     */
+    public Object deliverForToken(String accessToken, String walletDid, boolean jwt) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        WalletOffer offer = accessToken == null
+                ? null
+                : redeem(Criteria.where("accessToken").is(accessToken), walletDid, now);
+        if (offer == null) {
+            pendingToken(accessToken);
+            throw new Refused("This offer was just redeemed by another request.", false);
+        }
+        Copy copy = copy(offer, walletDid, now);
+        return jwt
+                ? keys.sign(
+                        copy.organizationId(),
+                        CredentialIssuance.MEDIA_TYPE,
+                        OpenBadgeCredential.jwtPayload(copy.secured(), copy.award()))
+                : copy.secured();
+    }
+
+    private WalletOffer redeem(Criteria which, String walletDid, Instant now) {
+        return mongo.findAndModify(
+                Query.query(which.and("usedAt").is(null).and("expiresAt").gt(now)),
+                new Update().set("usedAt", now).set("walletDid", walletDid),
+                FindAndModifyOptions.options().returnNew(true),
+                WalletOffer.class);
+    }
+
+    private record Copy(Award award, String organizationId, Map<String, Object> secured) {}
+
+    /** Issues and records the copy of a redeemed offer's credential for the wallet. */
+    private Copy copy(WalletOffer offer, String walletDid, Instant now) {
         Award award = heldBy(offer.learnerId(), offer.awardId());
         if (award == null || award.status() == AwardStatus.REVOKED) {
             throw new Refused("The offered credential was revoked or removed after the offer was made.", false);
@@ -141,14 +218,15 @@ public class WalletCopies {
         subject.put("id", walletDid);
         content.put("credentialSubject", subject);
         String issuer = String.valueOf(((Map<?, ?>) content.get("issuer")).get("id"));
-        Map<String, Object> secured = keys.secure(keys.organizationOf(issuer), content);
+        String organizationId = keys.organizationOf(issuer);
+        Map<String, Object> secured = keys.secure(organizationId, content);
         mongo.insert(new WalletDelivery(id, award.id(), offer.learnerId(), walletDid, now));
         audit.record(
                 "credential.deliveredToWallet",
                 "EarnedCredential",
                 award.id(),
                 Map.of("id", id, "walletDid", walletDid));
-        return secured;
+        return new Copy(award, organizationId, secured);
     }
 
     private static void refuseUnusable(WalletOffer offer, Instant now) {

@@ -2,6 +2,7 @@ package org.credfolio.awards;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -11,6 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param challenge what the wallet's DID authentication must answer
  * @param usedAt when a wallet received its copy; null while unused
  * @param walletDid the DID of the wallet that received it
+ * @param preAuthorizedCode the OpenID4VCI pre-authorized code of the same offer (either protocol redeems it)
+ * @param accessToken the OpenID4VCI access token the code was exchanged for; null until then
+ * @param cNonce the nonce the OpenID4VCI key proof must carry
  */
 @Document("wallet_offers")
 record WalletOffer(
@@ -21,4 +25,7 @@ record WalletOffer(
         Instant createdAt,
         Instant expiresAt,
         Instant usedAt,
-        String walletDid) {}
+        String walletDid,
+        @Indexed String preAuthorizedCode,
+        @Indexed(sparse = true) String accessToken,
+        String cNonce) {}

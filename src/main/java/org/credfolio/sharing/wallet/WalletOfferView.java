@@ -6,7 +6,7 @@ import java.time.Instant;
  * What {@code createWalletOffer} answers.
  *
  * @param vcapiUrl the exchange's interaction URL ({@code {publicBaseUrl}/exchanges/{id}?iuv=1})
- * @param openid4vciOffer an {@code openid-credential-offer://} URI; always null for now
+ * @param openid4vciOffer an {@code openid-credential-offer://} URI (pre-authorized code flow)
  * @param qrSvg an SVG QR code of {@code vcapiUrl}
  */
 record WalletOfferView(String vcapiUrl, String openid4vciOffer, String qrSvg, Instant expiresAt) {}

@@ -61,7 +61,7 @@ class WalletExchangeTest extends IntegrationTest {
         assertThat(interaction)
                 .startsWith(VerifierDocuments.PUBLIC_BASE + "/exchanges/")
                 .endsWith("?iuv=1");
-        assertThat(offer.get("openid4vciOffer")).isNull();
+        assertThat((String) offer.get("openid4vciOffer")).startsWith("openid-credential-offer://?credential_offer=");
         assertThat((String) offer.get("qrSvg"))
                 .startsWith("<svg")
                 .contains("<rect")
