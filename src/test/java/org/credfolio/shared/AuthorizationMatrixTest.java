@@ -399,6 +399,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         MANAGERS,
                         false));
         r.put(
+                "Mutation.createWalletOffer",
+                rule(
+                        "mutation($c: ID!) { createWalletOffer(credentialId: $c) { vcapiUrl } }",
+                        () -> Map.of("c", awardId),
+                        EnumSet.of(Role.LEARNER),
+                        false));
+        r.put(
                 "Mutation.resetPassword",
                 rule(
                         "mutation($id: ID!) { resetPassword(id: $id) { code } }",
