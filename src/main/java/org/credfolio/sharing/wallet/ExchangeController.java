@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.credfolio.awards.WalletCopies;
 import org.credfolio.trust.verification.DidAuthentication;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,7 +46,9 @@ class ExchangeController {
         } catch (WalletCopies.Refused e) {
             return refused(e);
         }
-        return ResponseEntity.ok(Map.of("protocols", Map.of("vcapi", offers.exchangeUrl(exchangeId))));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(Map.of("protocols", Map.of("vcapi", offers.exchangeUrl(exchangeId))));
     }
 
     @PostMapping(value = "/exchanges/{exchangeId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,7 +62,9 @@ class ExchangeController {
         }
         Object presentation = body == null ? null : body.get("verifiablePresentation");
         if (presentation == null) {
-            return ResponseEntity.ok(Map.of("verifiablePresentationRequest", request(offer)));
+            return ResponseEntity.ok()
+                    .cacheControl(CacheControl.noStore())
+                    .body(Map.of("verifiablePresentationRequest", request(offer)));
         }
         if (!(presentation instanceof Map<?, ?>)) {
             return problem(
@@ -85,7 +90,7 @@ class ExchangeController {
         vp.put("@context", List.of("https://www.w3.org/ns/credentials/v2"));
         vp.put("type", List.of("VerifiablePresentation"));
         vp.put("verifiableCredential", List.of(credential));
-        return ResponseEntity.ok(Map.of("verifiablePresentation", vp));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("verifiablePresentation", vp));
     }
 
     private Map<String, Object> request(WalletCopies.PendingOffer offer) {
@@ -123,6 +128,7 @@ class ExchangeController {
         body.put("status", status.value());
         body.put("detail", detail);
         return ResponseEntity.status(status)
+                .cacheControl(CacheControl.noStore())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
