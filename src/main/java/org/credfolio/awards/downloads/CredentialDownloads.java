@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.credfolio.shared.error.ConflictException;
 import org.credfolio.shared.error.CredfolioException;
 import org.credfolio.shared.error.NotFoundException;
+import org.credfolio.shared.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -145,11 +146,6 @@ class CredentialDownloads {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("code", code);
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .cacheControl(CacheControl.noStore())
-                .body(problem);
+        return Problems.of(status, code, detail);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.credfolio.shared.error.ConflictException;
 import org.credfolio.shared.error.CredfolioException;
 import org.credfolio.shared.error.NotFoundException;
+import org.credfolio.shared.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -169,11 +170,6 @@ class ClaimCodeDownloads {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("code", code);
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .cacheControl(CacheControl.noStore())
-                .body(problem);
+        return Problems.of(status, code, detail);
     }
 }

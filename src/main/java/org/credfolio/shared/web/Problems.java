@@ -1,0 +1,24 @@
+package org.credfolio.shared.web;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * RFC 9457 problem details for the REST downloads and uploads: the HTTP status, a stable
+ * {@code code} clients switch on, a detail written for a person; never cached.
+ */
+public final class Problems {
+    private Problems() {}
+
+    public static ResponseEntity<ProblemDetail> of(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .cacheControl(CacheControl.noStore())
+                .body(problem);
+    }
+}
