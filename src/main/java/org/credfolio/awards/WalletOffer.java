@@ -23,7 +23,9 @@ record WalletOffer(
         String awardId,
         String challenge,
         Instant createdAt,
-        Instant expiresAt,
+        // MongoDB deletes an offer a day after it expires (kept that long for support questions);
+        // the embedded store keeps it, and an expired offer is refused either way.
+        @Indexed(expireAfter = "1d") Instant expiresAt,
         Instant usedAt,
         String walletDid,
         @Indexed String preAuthorizedCode,
