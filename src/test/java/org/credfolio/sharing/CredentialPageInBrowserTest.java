@@ -46,6 +46,28 @@ class CredentialPageInBrowserTest extends SharingTestBase {
         }
     }
 
+    @Test
+    void revokedAndWithdrawnPagesSayWhatHappenedOnAPhoneWithoutSidewaysScrolling() throws Exception {
+        Optional<Path> chromium = HeadlessChromium.find();
+        assumeTrue(chromium.isPresent(), "no chromium or chromium-browser on PATH");
+        String url = "http://localhost:" + port + URI.create(publish()).getPath();
+
+        changeStatus("revokeEarnedCredential", awardId);
+        Map<String, Object> revoked = measure(chromium.get(), url, 390, 844, true);
+        assertThat(revoked.get("text").toString()).contains("Revoked by the issuer");
+        assertThat(((Number) revoked.get("scrollWidth")).longValue()).isLessThanOrEqualTo(390);
+
+        as(world.learner())
+                .document("mutation($id: ID!) { withdrawCredentialPage(credentialId: $id) { withdrawnAt } }")
+                .variable("id", awardId)
+                .execute()
+                .errors()
+                .verify();
+        Map<String, Object> withdrawn = measure(chromium.get(), url, 390, 844, true);
+        assertThat(withdrawn.get("text").toString()).contains("This page was withdrawn");
+        assertThat(((Number) withdrawn.get("scrollWidth")).longValue()).isLessThanOrEqualTo(390);
+    }
+
     private String publish() {
         return as(world.learner())
                 .document("mutation($id: ID!) { publishCredentialPage(credentialId: $id) { url } }")
@@ -68,7 +90,8 @@ class CredentialPageInBrowserTest extends SharingTestBase {
             }
             return browser.evaluateJson("JSON.stringify({scrollWidth:"
                     + " Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),"
-                    + " innerWidth: window.innerWidth, title: document.title})");
+                    + " innerWidth: window.innerWidth, title: document.title,"
+                    + " text: document.body ? document.body.innerText : ''})");
         }
     }
 }
