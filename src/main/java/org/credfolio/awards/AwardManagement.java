@@ -132,13 +132,7 @@ public class AwardManagement {
     @PreAuthorize("hasRole('REGISTRAR')")
     public java.util.Optional<Award> held(String learnerId, String credentialId, LocalDate earnedOn) {
         registrars.learnerToAward(learnerId);
-        LearnerAwards all = mongo.findById(learnerId, LearnerAwards.class);
-        String key = Award.dedupKey(credentialId, earnedOn);
-        return all == null || all.credentials() == null
-                ? java.util.Optional.empty()
-                : all.credentials().stream()
-                        .filter(a -> key.equals(a.dedupKey()))
-                        .findFirst();
+        return heldAward(learnerId, Award.dedupKey(credentialId, earnedOn));
     }
 
     /** Signs at once; if that fails the award stands and is signed when its credential is first read. */
@@ -181,10 +175,16 @@ public class AwardManagement {
     }
 
     private boolean holds(String learnerId, String dedupKey) {
+        return heldAward(learnerId, dedupKey).isPresent();
+    }
+
+    private java.util.Optional<Award> heldAward(String learnerId, String dedupKey) {
         LearnerAwards all = mongo.findById(learnerId, LearnerAwards.class);
-        return all != null
-                && all.credentials() != null
-                && all.credentials().stream().anyMatch(a -> dedupKey.equals(a.dedupKey()));
+        return all == null || all.credentials() == null
+                ? java.util.Optional.empty()
+                : all.credentials().stream()
+                        .filter(a -> dedupKey.equals(a.dedupKey()))
+                        .findFirst();
     }
 
     /**

@@ -7,7 +7,6 @@ import org.credfolio.sharing.CredentialPages.Live;
 import org.credfolio.sharing.ShareViews.ShownCredential;
 import org.credfolio.trust.verification.CredentialSummary;
 import org.credfolio.trust.verification.CredentialVerification;
-import org.credfolio.trust.verification.VerificationCheck;
 
 /**
  * The public page of one credential at /c/{publicId}: who earned what, who certified and issued it,
@@ -84,22 +83,7 @@ final class CredentialPageHtml {
     }
 
     private static String checks(CredentialVerification verification) {
-        if (verification == null) {
-            return "";
-        }
-        StringBuilder list = new StringBuilder("<details>\n<summary>How it was checked (")
-                .append(verification.checks().size())
-                .append(" checks)</summary>\n<ul class=\"checks\">\n");
-        for (VerificationCheck check : verification.checks()) {
-            list.append("<li><strong>")
-                    .append(check.passed() ? "Passed" : "Failed")
-                    .append("</strong> ")
-                    .append(escape(check.name()))
-                    .append(": ")
-                    .append(escape(check.reason()))
-                    .append("</li>\n");
-        }
-        return list.append("</ul>\n</details>\n").toString();
+        return verification == null ? "" : CredentialSection.checks(verification);
     }
 
     /** Both signed forms, unless the issuer revoked the credential: then it asserts nothing to download. */

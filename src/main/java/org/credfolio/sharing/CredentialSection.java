@@ -91,7 +91,8 @@ final class CredentialSection {
         dl.append("<dt>").append(term).append("</dt><dd>").append(valueHtml).append("</dd>\n");
     }
 
-    private static String checks(CredentialVerification verification) {
+    /** The named checks, folded: shared by the share page and the public credential page. */
+    static String checks(CredentialVerification verification) {
         StringBuilder list = new StringBuilder("<details>\n<summary>How it was checked (")
                 .append(verification.checks().size())
                 .append(" checks)</summary>\n<ul class=\"checks\">\n");

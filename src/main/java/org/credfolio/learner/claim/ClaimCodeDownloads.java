@@ -12,6 +12,7 @@ import org.credfolio.shared.error.ConflictException;
 import org.credfolio.shared.error.CredfolioException;
 import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.shared.web.Problems;
+import org.credfolio.shared.web.Problems.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -107,21 +108,9 @@ class ClaimCodeDownloads {
                 .toList();
     }
 
-    /** A refusal decided here, before the service is called. */
-    private static final class Refusal extends RuntimeException {
-        private final HttpStatus status;
-        private final String code;
-
-        Refusal(HttpStatus status, String code, String detail) {
-            super(detail, null, false, false);
-            this.status = status;
-            this.code = code;
-        }
-    }
-
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refusal(Refusal e) {
-        return problem(e.status, e.code, e.getMessage());
+        return Problems.of(e);
     }
 
     @ExceptionHandler(CredfolioException.class)

@@ -13,6 +13,22 @@ import org.springframework.http.ResponseEntity;
 public final class Problems {
     private Problems() {}
 
+    /** A refusal a controller decides itself, answered by its handler with {@link #of(Refusal)}. */
+    public static final class Refusal extends RuntimeException {
+        private final HttpStatus status;
+        private final String code;
+
+        public Refusal(HttpStatus status, String code, String detail) {
+            super(detail, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    public static ResponseEntity<ProblemDetail> of(Refusal refusal) {
+        return of(refusal.status, refusal.code, refusal.getMessage());
+    }
+
     public static ResponseEntity<ProblemDetail> of(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("code", code);
