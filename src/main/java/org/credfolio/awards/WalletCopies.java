@@ -1,10 +1,8 @@
 package org.credfolio.awards;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.security.SecretTokens;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -32,8 +31,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class WalletCopies {
     public static final Duration OFFER_LIFETIME = Duration.ofMinutes(15);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    /** How long a spent or expired offer is kept for support questions (MongoDB's TTL index says the same). */
+    private static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
 
     private final MongoOperations mongo;
     private final CredentialIssuance issuance;
@@ -92,16 +91,19 @@ public class WalletCopies {
         }
         issuance.ldpCredentialsFor(List.of(award));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        mongo.remove(Query.query(Criteria.where("expiresAt").lt(now.minus(KEPT_AFTER_EXPIRY))), WalletOffer.class);
+        String exchangeId = SecretTokens.newToken();
+        String preAuthorizedCode = SecretTokens.newToken();
         WalletOffer offer = mongo.insert(new WalletOffer(
-                randomToken(),
+                SecretTokens.hash(exchangeId),
                 learnerId,
                 awardId,
-                randomToken(),
+                SecretTokens.newToken(),
                 now,
                 now.plus(OFFER_LIFETIME),
                 null,
                 null,
-                randomToken(),
+                SecretTokens.hash(preAuthorizedCode),
                 null,
                 null));
         audit.record(
@@ -109,14 +111,14 @@ public class WalletCopies {
                 "EarnedCredential",
                 awardId,
                 Map.of("expiresAt", offer.expiresAt().toString()));
-        return new Offer(offer.exchangeId(), offer.challenge(), offer.preAuthorizedCode(), offer.expiresAt());
+        return new Offer(exchangeId, offer.challenge(), preAuthorizedCode, offer.expiresAt());
     }
 
     /** The offer with this exchange id while it can still be redeemed; {@link Refused} otherwise. */
     public PendingOffer pending(String exchangeId) {
-        WalletOffer offer = exchangeId == null ? null : mongo.findById(exchangeId, WalletOffer.class);
+        WalletOffer offer = byExchangeId(exchangeId);
         refuseUnusable(offer, Instant.now());
-        return new PendingOffer(offer.exchangeId(), offer.challenge(), offer.expiresAt());
+        return new PendingOffer(exchangeId, offer.challenge(), offer.expiresAt());
     }
 
     /**
@@ -126,9 +128,11 @@ public class WalletCopies {
      */
     public Map<String, Object> deliver(String exchangeId, String walletDid) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        WalletOffer offer = redeem(Criteria.where("_id").is(exchangeId), walletDid, now);
+        WalletOffer offer = SecretTokens.isWellFormed(exchangeId)
+                ? redeem(Criteria.where("_id").is(SecretTokens.hash(exchangeId)), walletDid, now)
+                : null;
         if (offer == null) {
-            refuseUnusable(mongo.findById(exchangeId, WalletOffer.class), now);
+            refuseUnusable(byExchangeId(exchangeId), now);
             throw new Refused("This offer was just redeemed by another request.", false);
         }
         return copy(offer, walletDid, now).secured();
@@ -140,33 +144,38 @@ public class WalletCopies {
      */
     public Token token(String preAuthorizedCode) {
         Instant now = Instant.now();
-        WalletOffer offer = preAuthorizedCode == null
+        String accessToken = SecretTokens.newToken();
+        WalletOffer offer = !SecretTokens.isWellFormed(preAuthorizedCode)
                 ? null
                 : mongo.findAndModify(
-                        Query.query(Criteria.where("preAuthorizedCode")
-                                .is(preAuthorizedCode)
-                                .and("accessToken")
+                        Query.query(Criteria.where("preAuthorizedCodeHash")
+                                .is(SecretTokens.hash(preAuthorizedCode))
+                                .and("accessTokenHash")
                                 .is(null)
                                 .and("usedAt")
                                 .is(null)
                                 .and("expiresAt")
                                 .gt(now)),
-                        new Update().set("accessToken", randomToken()).set("cNonce", randomToken()),
+                        new Update()
+                                .set("accessTokenHash", SecretTokens.hash(accessToken))
+                                .set("cNonce", SecretTokens.newToken()),
                         FindAndModifyOptions.options().returnNew(true),
                         WalletOffer.class);
         if (offer == null) {
             throw new Refused("The pre-authorized code is unknown, was used already, or its offer expired.", false);
         }
-        return new Token(offer.accessToken(), offer.cNonce(), offer.expiresAt());
+        return new Token(accessToken, offer.cNonce(), offer.expiresAt());
     }
 
     /** The token's offer while it can still be redeemed; {@link Refused} (unknown) for a token never issued. */
     public Token pendingToken(String accessToken) {
-        WalletOffer offer = accessToken == null
+        WalletOffer offer = !SecretTokens.isWellFormed(accessToken)
                 ? null
-                : mongo.findOne(Query.query(Criteria.where("accessToken").is(accessToken)), WalletOffer.class);
+                : mongo.findOne(
+                        Query.query(Criteria.where("accessTokenHash").is(SecretTokens.hash(accessToken))),
+                        WalletOffer.class);
         refuseUnusable(offer, Instant.now());
-        return new Token(offer.accessToken(), offer.cNonce(), offer.expiresAt());
+        return new Token(accessToken, offer.cNonce(), offer.expiresAt());
     }
 
     /**
@@ -176,9 +185,9 @@ public class WalletCopies {
      */
     public Object deliverForToken(String accessToken, String walletDid, boolean jwt) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        WalletOffer offer = accessToken == null
+        WalletOffer offer = !SecretTokens.isWellFormed(accessToken)
                 ? null
-                : redeem(Criteria.where("accessToken").is(accessToken), walletDid, now);
+                : redeem(Criteria.where("accessTokenHash").is(SecretTokens.hash(accessToken)), walletDid, now);
         if (offer == null) {
             pendingToken(accessToken);
             throw new Refused("This offer was just redeemed by another request.", false);
@@ -229,6 +238,12 @@ public class WalletCopies {
         return new Copy(award, organizationId, secured);
     }
 
+    private WalletOffer byExchangeId(String exchangeId) {
+        return SecretTokens.isWellFormed(exchangeId)
+                ? mongo.findById(SecretTokens.hash(exchangeId), WalletOffer.class)
+                : null;
+    }
+
     private static void refuseUnusable(WalletOffer offer, Instant now) {
         if (offer == null) {
             throw new Refused("There is no such exchange.", true);
@@ -255,11 +270,5 @@ public class WalletCopies {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Object value) {
         return (Map<String, Object>) value;
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return B64.encodeToString(bytes);
     }
 }

@@ -1,12 +1,8 @@
 package org.credfolio.learner.claim;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +18,7 @@ import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.shared.security.CurrentUser;
 import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.security.SecretTokens;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -74,7 +71,14 @@ public class ClaimCodes {
                 .map(learner -> {
                     String code = newCode();
                     mongo.insert(new ClaimCode(
-                            hash(code), learner.id(), null, learner.districtId(), expires, null, now, user.subject()));
+                            SecretTokens.hash(code),
+                            learner.id(),
+                            null,
+                            learner.districtId(),
+                            expires,
+                            null,
+                            now,
+                            user.subject()));
                     return new IssuedClaimCode(learner.id(), learner.studentId(), learner.displayName(), code, expires);
                 })
                 .toList();
@@ -96,7 +100,7 @@ public class ClaimCodes {
         Instant expires = now.plus(RESET_VALIDITY);
         String code = newCode();
         mongo.insert(new ClaimCode(
-                hash(code),
+                SecretTokens.hash(code),
                 account.learnerId(),
                 account.learnerId() == null ? account.id() : null,
                 districtOf(account),
@@ -114,7 +118,7 @@ public class ClaimCodes {
      * code is unknown, used or expired, so a guess learns nothing.
      */
     public Account claim(String code, String username, String password) {
-        String hash = hash(normalize(code));
+        String hash = SecretTokens.hash(normalize(code));
         Instant now = Instant.now();
         ClaimCode used = mongo.findAndModify(
                 Query.query(Criteria.where("_id")
@@ -227,14 +231,5 @@ public class ClaimCodes {
             normalized.append(letters.charAt(i));
         }
         return normalized.toString();
-    }
-
-    private static String hash(String code) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

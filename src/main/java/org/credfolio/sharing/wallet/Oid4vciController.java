@@ -22,11 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * OpenID for Verifiable Credential Issuance, pre-authorized code flow only, for offers made with
- * {@code createWalletOffer}: issuer metadata, the token endpoint (this issuer is its own
- * authorization server), and the credential endpoint with a {@code jwt} key proof of an Ed25519
- * did:key. Both the final (1.0: {@code credential_configuration_id}, {@code proofs},
- * {@code credentials}) and draft 13 ({@code format}, {@code proof}, {@code credential}) request
- * shapes are accepted. Errors are OAuth error objects, as the specification asks.
+ * {@code createWalletOffer}: issuer metadata, authorization server metadata (RFC 8414: this issuer is
+ * its own authorization server, and 1.0 wallets find the token endpoint there), the token endpoint,
+ * the nonce endpoint and the credential endpoint with a {@code jwt} key proof of an Ed25519 did:key.
+ * Both the final (1.0: {@code credential_configuration_id}, {@code proofs}, {@code credentials}) and
+ * draft 13 ({@code format}, {@code proof}, {@code credential}) request shapes are accepted. Errors
+ * are OAuth error objects, as the specification asks.
  */
 @RestController
 class Oid4vciController {
@@ -53,7 +54,9 @@ class Oid4vciController {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("credential_issuer", base);
         metadata.put("credential_endpoint", base + "/oid4vci/credential");
-        // Draft 13 wallets read the token endpoint here; this issuer is its own authorization server.
+        metadata.put("nonce_endpoint", base + "/oid4vci/nonce");
+        // Draft 13 wallets read the token endpoint here; 1.0 wallets read the authorization server's
+        // metadata, which this issuer serves itself.
         metadata.put("token_endpoint", base + "/oid4vci/token");
         metadata.put("pre-authorized_grant_anonymous_access_supported", true);
         Map<String, Object> proofTypes = Map.of("jwt", Map.of("proof_signing_alg_values_supported", List.of("EdDSA")));
@@ -71,6 +74,29 @@ class Oid4vciController {
         jwt.put("proof_types_supported", proofTypes);
         metadata.put("credential_configurations_supported", Map.of(LDP_VC, ldp, JWT_VC_JSON, jwt));
         return metadata;
+    }
+
+    /** RFC 8414 metadata of the authorization server this issuer is: the pre-authorized code grant only. */
+    @GetMapping(value = "/.well-known/oauth-authorization-server", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> authorizationServer() {
+        String base = offers.baseUrl();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("issuer", base);
+        metadata.put("token_endpoint", base + "/oid4vci/token");
+        // No authorization endpoint: wallets get their grant from the learner's offer, never by redirect.
+        metadata.put("response_types_supported", List.of());
+        metadata.put("grant_types_supported", List.of(PRE_AUTHORIZED_GRANT));
+        metadata.put("token_endpoint_auth_methods_supported", List.of("none"));
+        metadata.put("pre-authorized_grant_anonymous_access_supported", true);
+        return metadata;
+    }
+
+    /** OpenID4VCI 1.0 nonce endpoint: a fresh {@code c_nonce} for one key proof, never cached. */
+    @PostMapping(value = "/oid4vci/nonce", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> nonce() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(Map.of("c_nonce", keyProofs.nonce().challenge()));
     }
 
     @PostMapping(
@@ -131,7 +157,15 @@ class Oid4vciController {
         try {
             walletDid = keyProofs.holderDid(proofJwt(request), offers.baseUrl(), token.cNonce());
         } catch (KeyProofs.Refused e) {
-            return error(HttpStatus.BAD_REQUEST, "invalid_proof", e.getMessage());
+            if (!e.badNonce()) {
+                return error(HttpStatus.BAD_REQUEST, "invalid_proof", e.getMessage());
+            }
+            // 1.0 wallets go back to the nonce endpoint on invalid_nonce; draft 13 wallets read the
+            // fresh c_nonce from the error itself.
+            ResponseEntity<Map<String, Object>> refusal =
+                    error(HttpStatus.BAD_REQUEST, "invalid_nonce", e.getMessage());
+            refusal.getBody().put("c_nonce", keyProofs.nonce().challenge());
+            return refusal;
         }
         Object credential;
         try {

@@ -8,7 +8,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The OpenID4VCI endpoints are public and carry their own bearer tokens (opaque, single-offer access
+ * The OpenID4VCI endpoints (with the authorization server metadata) are public and carry their own bearer tokens (opaque, single-offer access
  * tokens checked by the credential endpoint), which the API's JWT resource server must not read:
  * they get a chain of their own, before the API's.
  */
@@ -17,7 +17,10 @@ class WalletEndpointsSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain openid4vci(HttpSecurity http) throws Exception {
-        http.securityMatcher("/.well-known/openid-credential-issuer", "/oid4vci/**")
+        http.securityMatcher(
+                        "/.well-known/openid-credential-issuer",
+                        "/.well-known/oauth-authorization-server",
+                        "/oid4vci/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());

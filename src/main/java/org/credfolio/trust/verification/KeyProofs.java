@@ -15,23 +15,53 @@ import org.springframework.stereotype.Service;
 
 /**
  * OpenID4VCI key proofs of type {@code jwt} ({@code typ: openid4vci-proof+jwt}): the wallet signs the
- * credential issuer as audience and the issuer's {@code c_nonce} with the key the credential is to be
- * bound to. Only Ed25519 {@code did:key} keys named by {@code kid} are accepted (alg EdDSA).
+ * credential issuer as audience and a {@code c_nonce} of this issuer with the key the credential is to
+ * be bound to. Only Ed25519 {@code did:key} keys named by {@code kid} are accepted (alg EdDSA).
+ *
+ * <p>A nonce is either the one the token response carried (draft 13 wallets) or one from the nonce
+ * endpoint (OpenID4VCI 1.0). The latter are {@link Challenges}, bound to a purpose of their own so
+ * that a presentation challenge is never a valid nonce, and used up by the proof that carries them.
  */
 @Service
 public class KeyProofs {
     static final String TYPE = "openid4vci-proof+jwt";
+    private static final String NONCE_PURPOSE = "openid4vci c_nonce";
     private static final Duration SKEW = Duration.ofMinutes(5);
 
-    /** Why a key proof is refused. */
+    private final Challenges challenges;
+
+    KeyProofs(Challenges challenges) {
+        this.challenges = challenges;
+    }
+
+    /** Why a key proof is refused; {@link #badNonce()} when only its nonce is wrong (ask for a new one). */
     public static final class Refused extends RuntimeException {
+        private final boolean badNonce;
+
         Refused(String message) {
+            this(message, false);
+        }
+
+        Refused(String message, boolean badNonce) {
             super(message, null, false, false);
+            this.badNonce = badNonce;
+        }
+
+        public boolean badNonce() {
+            return badNonce;
         }
     }
 
-    /** The did:key the proof was made with, when it is signed by it, for this audience and nonce. */
-    public String holderDid(String jwt, String audience, String nonce) {
+    /** A fresh nonce for the nonce endpoint: valid for ten minutes, for one key proof. */
+    public Challenges.Challenge nonce() {
+        return challenges.issue(NONCE_PURPOSE);
+    }
+
+    /**
+     * The did:key the proof was made with, when it is signed by it, for this audience, and carries
+     * either {@code tokenNonce} or an unused nonce from {@link #nonce()}.
+     */
+    public String holderDid(String jwt, String audience, String tokenNonce) {
         if (jwt == null) {
             throw new Refused("No jwt key proof was sent.");
         }
@@ -73,16 +103,30 @@ public class KeyProofs {
         if (!audiences.contains(audience)) {
             throw new Refused("The key proof's aud must be the credential issuer " + audience + ".");
         }
-        if (nonce == null || !nonce.equals(claims.get("nonce"))) {
-            throw new Refused("The key proof does not carry the c_nonce this issuer handed out.");
-        }
         Instant now = Instant.now();
         if (!(claims.get("iat") instanceof Number iat)
                 || Instant.ofEpochSecond(iat.longValue()).isAfter(now.plus(SKEW))
                 || Instant.ofEpochSecond(iat.longValue()).isBefore(now.minus(SKEW))) {
             throw new Refused("The key proof's iat must be within five minutes of now.");
         }
+        // Checked last: a nonce from the nonce endpoint is used up by the check.
+        checkNonce(claims.get("nonce"), tokenNonce);
         int hash = kid.indexOf('#');
         return hash < 0 ? kid : kid.substring(0, hash);
+    }
+
+    private void checkNonce(Object nonce, String tokenNonce) {
+        if (!(nonce instanceof String value) || value.isEmpty()) {
+            throw new Refused("The key proof carries no nonce; take a c_nonce from the nonce endpoint.", true);
+        }
+        if (value.equals(tokenNonce)) {
+            return;
+        }
+        if (challenges.consume(value, NONCE_PURPOSE) != null) {
+            throw new Refused(
+                    "The key proof's nonce was not handed out by this issuer, has expired (a c_nonce lasts ten"
+                            + " minutes) or was used already; take a new one from the nonce endpoint.",
+                    true);
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.credfolio.shared.security.SecretTokens;
 import org.credfolio.support.IntegrationTest;
 import org.credfolio.support.Tenants;
 import org.credfolio.support.VerifierDocuments;
@@ -27,7 +28,9 @@ import org.credfolio.trust.integrity.DidKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -41,6 +44,9 @@ class Oid4vciTest extends IntegrationTest {
     private static final String OFFER = "mutation($c: ID!) { createWalletOffer(credentialId: $c) { openid4vciOffer } }";
     private static final String GRANT = "urn:ietf:params:oauth:grant-type:pre-authorized_code";
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
+
+    @Autowired
+    private MongoOperations mongo;
 
     private Tenants.World world;
     private String weldingId;
@@ -141,16 +147,28 @@ class Oid4vciTest extends IntegrationTest {
                 .isEqualTo("invalid_grant");
 
         String accessToken = (String) token.get("access_token");
-        for (String proof : List.of(
-                wallet.proof("another-nonce"),
-                wallet.proof((String) token.get("c_nonce"), "https://elsewhere.example", wallet.did))) {
-            credential(accessToken, Map.of("format", "ldp_vc", "proof", Map.of("proof_type", "jwt", "jwt", proof)))
-                    .expectStatus()
-                    .isBadRequest()
-                    .expectBody()
-                    .jsonPath("$.error")
-                    .isEqualTo("invalid_proof");
-        }
+        // A nonce this issuer never handed out: the wallet is told to take a fresh one.
+        credential(
+                        accessToken,
+                        Map.of(
+                                "format",
+                                "ldp_vc",
+                                "proof",
+                                Map.of("proof_type", "jwt", "jwt", wallet.proof("another"))))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("invalid_nonce")
+                .jsonPath("$.c_nonce")
+                .isNotEmpty();
+        String elsewhere = wallet.proof((String) token.get("c_nonce"), "https://elsewhere.example", wallet.did);
+        credential(accessToken, Map.of("format", "ldp_vc", "proof", Map.of("proof_type", "jwt", "jwt", elsewhere)))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("invalid_proof");
         // Signed by another key than the did:key its kid names.
         String forged = new Wallet().proof((String) token.get("c_nonce"), VerifierDocuments.PUBLIC_BASE, wallet.did);
         credential(accessToken, Map.of("format", "ldp_vc", "proof", Map.of("proof_type", "jwt", "jwt", forged)))
@@ -166,6 +184,110 @@ class Oid4vciTest extends IntegrationTest {
                                 token.get("c_nonce")))))
                 .expectStatus()
                 .isOk();
+    }
+
+    /**
+     * An OpenID4VCI 1.0 wallet finds the token endpoint in the authorization server's metadata and
+     * takes its nonce from the nonce endpoint; a nonce works for one proof, and a presentation
+     * challenge is not a nonce.
+     */
+    @Test
+    void aFinalSpecWalletDiscoversTheTokenEndpointAndUsesTheNonceEndpoint() throws Exception {
+        Map<String, Object> issuer = get("/.well-known/openid-credential-issuer");
+        Map<String, Object> server = get("/.well-known/oauth-authorization-server");
+        assertThat(server.get("issuer")).isEqualTo(issuer.get("credential_issuer"));
+        assertThat(server.get("grant_types_supported")).isEqualTo(List.of(GRANT));
+        String tokenEndpoint = (String) server.get("token_endpoint");
+        String nonceEndpoint = (String) issuer.get("nonce_endpoint");
+        assertThat(tokenEndpoint).isEqualTo(VerifierDocuments.PUBLIC_BASE + "/oid4vci/token");
+        assertThat(nonceEndpoint).isEqualTo(VerifierDocuments.PUBLIC_BASE + "/oid4vci/nonce");
+
+        Wallet wallet = new Wallet();
+        String accessToken = (String) token(preAuthorizedCode(credentialOffer()))
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody()
+                .get("access_token");
+        String nonce = nonce();
+        credential(accessToken, finalRequest(wallet.proof(nonce)))
+                .expectStatus()
+                .isOk();
+
+        // The same nonce again, on a new offer: used up.
+        String secondToken = (String) token(preAuthorizedCode(credentialOffer()))
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody()
+                .get("access_token");
+        credential(secondToken, finalRequest(wallet.proof(nonce)))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("invalid_nonce");
+        // A verifier challenge of this service is signed by the same key but is not a c_nonce.
+        String challenge = (String) http().post()
+                .uri("/challenges")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of())
+                .exchange()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody()
+                .get("challenge");
+        credential(secondToken, finalRequest(wallet.proof(challenge)))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("invalid_nonce");
+        credential(secondToken, finalRequest(wallet.proof(nonce())))
+                .expectStatus()
+                .isOk();
+    }
+
+    /** The database keeps no secret a wallet redeems: not the exchange id, the code or the access token. */
+    @Test
+    void offersAreStoredWithoutTheirSecrets() throws Exception {
+        Map<String, Object> offer = credentialOffer();
+        String code = preAuthorizedCode(offer);
+        String accessToken = (String) token(code)
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody()
+                .get("access_token");
+        List<org.bson.Document> stored = mongo.findAll(org.bson.Document.class, "wallet_offers");
+        assertThat(stored).isNotEmpty();
+        assertThat(stored.toString()).doesNotContain(code).doesNotContain(accessToken);
+        assertThat(mongo.findById(SecretTokens.hash(code), org.bson.Document.class, "wallet_offers"))
+                .isNull();
+        assertThat(stored).anySatisfy(document -> assertThat(document.get("preAuthorizedCodeHash"))
+                .isEqualTo(SecretTokens.hash(code)));
+    }
+
+    private String nonce() {
+        return (String) http().post()
+                .uri("/oid4vci/nonce")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody()
+                .get("c_nonce");
+    }
+
+    private static Map<String, Object> finalRequest(String proof) {
+        return Map.of(
+                "credential_configuration_id", "OpenBadgeCredential_ldp_vc", "proofs", Map.of("jwt", List.of(proof)));
     }
 
     private final class Wallet {

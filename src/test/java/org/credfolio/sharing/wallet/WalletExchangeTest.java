@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.credfolio.shared.security.SecretTokens;
 import org.credfolio.support.IntegrationTest;
 import org.credfolio.support.NodeHarness;
 import org.credfolio.support.Tenants;
@@ -121,7 +122,7 @@ class WalletExchangeTest extends IntegrationTest {
         Wallet wallet = new Wallet();
         Map<String, Object> request = wallet.request(interaction);
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(exchangeId(interaction))),
+                Query.query(Criteria.where("_id").is(SecretTokens.hash(exchangeId(interaction)))),
                 Update.update("expiresAt", Instant.now().minusSeconds(1)),
                 "wallet_offers");
 
