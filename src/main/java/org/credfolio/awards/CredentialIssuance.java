@@ -16,6 +16,7 @@ import org.credfolio.organization.OrganizationManagement;
 import org.credfolio.organization.OrganizationType;
 import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.trust.CredentialForms;
+import org.credfolio.trust.TrustProperties;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.credfolio.trust.status.StatusAllocation;
 import org.credfolio.trust.status.StatusLists;
@@ -35,6 +36,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class CredentialIssuance {
     static final String MEDIA_TYPE = "vc+jwt";
+    /** Where an achievement's image is served, under its issuing district's did:web path. */
+    public static final String ACHIEVEMENT_IMAGE_PATH =
+            "/issuers/{organizationId}/achievements/{credentialId}/image.svg";
+
     private final MongoOperations mongo;
     private final IssuerKeys keys;
     private final StatusLists statusLists;
@@ -42,6 +47,7 @@ public class CredentialIssuance {
     private final CatalogManagement catalog;
     private final OrganizationManagement organizations;
     private final AuditLog audit;
+    private final TrustProperties trust;
 
     CredentialIssuance(
             MongoOperations mongo,
@@ -50,7 +56,8 @@ public class CredentialIssuance {
             LearnerManagement learners,
             CatalogManagement catalog,
             OrganizationManagement organizations,
-            AuditLog audit) {
+            AuditLog audit,
+            TrustProperties trust) {
         this.mongo = mongo;
         this.keys = keys;
         this.statusLists = statusLists;
@@ -58,6 +65,7 @@ public class CredentialIssuance {
         this.catalog = catalog;
         this.organizations = organizations;
         this.audit = audit;
+        this.trust = trust;
     }
 
     /**
@@ -138,7 +146,11 @@ public class CredentialIssuance {
                 keys.issuerDid(learner.districtId()),
                 organizations.get(learner.districtId()).name(),
                 keys.learnerDid(learner.id()),
-                certifyingBody(credential));
+                certifyingBody(credential),
+                trust.publicBaseUrl()
+                        + ACHIEVEMENT_IMAGE_PATH
+                                .replace("{organizationId}", learner.districtId())
+                                .replace("{credentialId}", credential.id()));
         StatusAllocation status = statusLists.allocate(learner.districtId());
         Map<String, Object> secured = keys.secure(
                 learner.districtId(),

@@ -21,9 +21,15 @@ final class OpenBadgeCredential {
 
     /**
      * Who the credential names. {@code certifyingBody} is the body that certifies the achievement (the
-     * catalog entry's certifying body), or null when the catalog names none.
+     * catalog entry's certifying body), or null when the catalog names none; {@code achievementImageUrl}
+     * is where the achievement's badge picture, as this issuer draws it, is served.
      */
-    record Parties(String issuerDid, String issuerName, String learnerDid, CertifyingBody certifyingBody) {}
+    record Parties(
+            String issuerDid,
+            String issuerName,
+            String learnerDid,
+            CertifyingBody certifyingBody,
+            String achievementImageUrl) {}
 
     /**
      * The certifying body as the achievement's {@code creator}: an OB 3.0 {@code Profile}, whose only
@@ -85,9 +91,7 @@ final class OpenBadgeCredential {
         if (award.expiresOn() != null) {
             vc.put("validUntil", startOf(award.expiresOn()).toString());
         }
-        vc.put(
-                "credentialSubject",
-                subject(award, credential, occupations, parties.learnerDid(), parties.certifyingBody()));
+        vc.put("credentialSubject", subject(award, credential, occupations, parties));
         vc.put("credentialStatus", credentialStatus);
         return vc;
     }
@@ -115,15 +119,11 @@ final class OpenBadgeCredential {
     }
 
     private static Map<String, Object> subject(
-            Award award,
-            CredentialDefinition credential,
-            List<Occupation> occupations,
-            String learnerDid,
-            CertifyingBody certifyingBody) {
+            Award award, CredentialDefinition credential, List<Occupation> occupations, Parties parties) {
         Map<String, Object> subject = new LinkedHashMap<>();
-        subject.put("id", learnerDid);
+        subject.put("id", parties.learnerDid());
         subject.put("type", List.of("AchievementSubject"));
-        subject.put("achievement", achievement(credential, occupations, certifyingBody));
+        subject.put("achievement", achievement(credential, occupations, parties));
         if (award.result() != null) {
             subject.put("result", List.of(Map.of("type", List.of("Result"), "value", award.result())));
         }
@@ -131,17 +131,21 @@ final class OpenBadgeCredential {
     }
 
     private static Map<String, Object> achievement(
-            CredentialDefinition credential, List<Occupation> occupations, CertifyingBody certifyingBody) {
+            CredentialDefinition credential, List<Occupation> occupations, Parties parties) {
         Map<String, Object> achievement = new LinkedHashMap<>();
         achievement.put("id", "urn:credfolio:achievement:" + credential.id());
         achievement.put("type", List.of("Achievement"));
         achievement.put("achievementType", achievementType(credential));
         achievement.put("name", credential.name());
         achievement.put("description", credential.description() == null ? credential.name() : credential.description());
-        if (certifyingBody != null) {
+        if (parties.certifyingBody() != null) {
             // The body that certifies the achievement; the district is the credential's issuer.
-            achievement.put("creator", certifyingBody.profile());
+            achievement.put("creator", parties.certifyingBody().profile());
         }
+        // OB 3.0 Image: wallets and backpacks show it beside the credential.
+        achievement.put(
+                "image",
+                Map.of("id", parties.achievementImageUrl(), "type", "Image", "caption", credential.name() + " badge"));
         achievement.put("criteria", Map.of("narrative", "Passed the assessment of " + credential.name() + "."));
         achievement.put(
                 "alignment",

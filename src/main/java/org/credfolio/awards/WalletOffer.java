@@ -34,6 +34,7 @@ record WalletOffer(
         @Indexed(expireAfter = "1d") Instant expiresAt,
         Instant usedAt,
         String walletDid,
-        @Indexed(unique = true) String preAuthorizedCodeHash,
+        // Sparse: offers stored before codes were hashed have no such field (and expire within a day).
+        @Indexed(unique = true, sparse = true) String preAuthorizedCodeHash,
         @Indexed(unique = true, sparse = true) String accessTokenHash,
         String cNonce) {}

@@ -14,13 +14,16 @@ final class BadgeArt {
 
     private BadgeArt() {}
 
+    /** What a badge shows: the credential, who certifies it (null when the catalog names no one), the district. */
+    record Subject(String credentialName, String certifyingBody, String district) {}
+
     /** A line of text at a baseline, with its size and weight. */
     record Line(String text, int y, int size, boolean bold) {}
 
-    static List<Line> lines(EarnedCredentialFiles.CredentialFile file) {
-        List<String> name = BadgeText.wrap(file.credentialName(), 18, 4);
-        List<String> body = file.certifyingBody() == null ? List.of() : BadgeText.wrap(file.certifyingBody(), 30, 2);
-        List<String> district = BadgeText.wrap(file.district(), 30, 2);
+    static List<Line> lines(Subject badge) {
+        List<String> name = BadgeText.wrap(badge.credentialName(), 18, 4);
+        List<String> body = badge.certifyingBody() == null ? List.of() : BadgeText.wrap(badge.certifyingBody(), 30, 2);
+        List<String> district = BadgeText.wrap(badge.district(), 30, 2);
         java.util.ArrayList<Line> out = new java.util.ArrayList<>();
         int nameHeight = name.size() * 38;
         int y = 236 - nameHeight / 2 + 28;
@@ -42,14 +45,14 @@ final class BadgeArt {
     }
 
     /** The accessible name of the image. */
-    static String title(EarnedCredentialFiles.CredentialFile file) {
-        return file.credentialName() + " badge";
+    static String title(Subject badge) {
+        return badge.credentialName() + " badge";
     }
 
     /** The accessible description of the image. */
-    static String description(EarnedCredentialFiles.CredentialFile file) {
-        return "Open Badge for " + file.credentialName()
-                + (file.certifyingBody() == null ? "" : ", certified by " + file.certifyingBody())
-                + ", issued by " + file.district() + ".";
+    static String description(Subject badge) {
+        return "Open Badge for " + badge.credentialName()
+                + (badge.certifyingBody() == null ? "" : ", certified by " + badge.certifyingBody())
+                + ", issued by " + badge.district() + ".";
     }
 }

@@ -44,8 +44,8 @@ final class BadgePng {
                     writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
             IIOMetadataNode itxt = new IIOMetadataNode("iTXt");
             itxt.appendChild(entry(KEYWORD, bakedText));
-            itxt.appendChild(entry("Title", BadgeArt.title(file)));
-            itxt.appendChild(entry("Description", BadgeArt.description(file)));
+            itxt.appendChild(entry("Title", BadgeArt.title(file.badge())));
+            itxt.appendChild(entry("Description", BadgeArt.description(file.badge())));
             IIOMetadataNode root = new IIOMetadataNode(FORMAT);
             root.appendChild(itxt);
             metadata.mergeTree(FORMAT, root);
@@ -86,7 +86,7 @@ final class BadgePng {
             g.setStroke(new BasicStroke(8f));
             g.draw(new Ellipse2D.Double(24, 24, 464, 464));
             g.setColor(Color.decode(BadgeArt.TEXT));
-            for (BadgeArt.Line line : BadgeArt.lines(file)) {
+            for (BadgeArt.Line line : BadgeArt.lines(file.badge())) {
                 g.setFont(new Font(Font.SANS_SERIF, line.bold() ? Font.BOLD : Font.PLAIN, line.size()));
                 FontMetrics metrics = g.getFontMetrics();
                 int width = metrics.stringWidth(line.text());

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CredentialDownloads {
     private static final Logger log = LoggerFactory.getLogger(CredentialDownloads.class);
     /** The SVG is an image: no script, no remote resources, inline styles only. */
-    private static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+    static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
     private final EarnedCredentialFiles files;
 

@@ -13,6 +13,7 @@ import org.credfolio.learner.Learner;
 import org.credfolio.learner.LearnerManagement;
 import org.credfolio.organization.Organization;
 import org.credfolio.organization.OrganizationManagement;
+import org.credfolio.organization.OrganizationType;
 import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.trust.CredentialForms;
 import org.credfolio.trust.TrustProperties;
@@ -64,7 +65,11 @@ public class EarnedCredentialFiles {
             LocalDate expiresOn,
             String jwt,
             String dataIntegrity,
-            String verifyUrl) {}
+            String verifyUrl) {
+        BadgeArt.Subject badge() {
+            return new BadgeArt.Subject(credentialName, certifyingBody, district);
+        }
+    }
 
     /** The signed-in learner's own earned credential {@code awardId}, signed (issued now if it never was). */
     @PreAuthorize("hasRole('LEARNER')")
@@ -97,21 +102,41 @@ public class EarnedCredentialFiles {
         if (jwt == null || secured == null) {
             throw new IllegalStateException("Credential " + award.id() + " has no signed form");
         }
-        String certifyingBody = Optional.ofNullable(definition.certifyingBodyId())
-                .flatMap(organizations::find)
-                .map(Organization::name)
-                .orElse(null);
         return new CredentialFile(
                 award.id(),
                 me.displayName(),
                 definition.name(),
-                certifyingBody,
+                certifyingBodyName(definition),
                 organizations.get(me.districtId()).name(),
                 award.earnedOn(),
                 award.expiresOn(),
                 jwt,
                 CredentialForms.json(secured),
                 trust.publicBaseUrl() + "/verify");
+    }
+
+    /**
+     * What the image of an achievement as a district issues it shows; empty when there is no such
+     * district or catalog credential. Public, like the catalog and the organization directory.
+     */
+    public Optional<BadgeArt.Subject> achievementBadge(String districtId, String credentialId) {
+        Optional<Organization> district =
+                organizations.find(districtId).filter(o -> o.type() == OrganizationType.DISTRICT);
+        Optional<CredentialDefinition> definition = catalog.find(credentialId);
+        if (district.isEmpty() || definition.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BadgeArt.Subject(
+                definition.get().name(),
+                certifyingBodyName(definition.get()),
+                district.get().name()));
+    }
+
+    private String certifyingBodyName(CredentialDefinition definition) {
+        return Optional.ofNullable(definition.certifyingBodyId())
+                .flatMap(organizations::find)
+                .map(Organization::name)
+                .orElse(null);
     }
 
     /** A credential the issuer does not assert (now): no badge, no certificate. */

@@ -52,6 +52,7 @@ class SecurityConfiguration {
                                 HttpMethod.GET,
                                 "/.well-known/jwks.json",
                                 "/issuers/*/did.json",
+                                "/issuers/*/achievements/*/image.svg",
                                 "/learners/*/did.json",
                                 "/status-lists/*",
                                 "/shares/*",

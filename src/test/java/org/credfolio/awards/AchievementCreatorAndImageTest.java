@@ -36,13 +36,14 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The certifying body in the credential: {@code achievement.creator} is its OB 3.0 Profile
- * ({@code urn:credfolio:organization:<id>}, Profile, name, website as url) when the catalog entry names
- * one, and both forms stay valid: against the 1EdTech JSON Schema, through JSON-LD in safe mode
+ * The achievement in the credential: {@code achievement.creator} is the certifying body's OB 3.0
+ * Profile ({@code urn:credfolio:organization:<id>}, Profile, name, website as url) when the catalog
+ * entry names one; {@code achievement.image} is the badge picture as the district issues it, served
+ * publicly. Both forms stay valid: against the 1EdTech JSON Schema, through JSON-LD in safe mode
  * (signing fails on an undefined term), for Credfolio's verifier and for DCC's verifier-core.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CertifyingBodyCreatorTest extends IntegrationTest {
+class AchievementCreatorAndImageTest extends IntegrationTest {
     private static final String EARNED =
             "query($id: ID!) { learner(id: $id) { credentials { id jwt credentialJson ldpCredential } } }";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -134,6 +135,57 @@ class CertifyingBodyCreatorTest extends IntegrationTest {
         assertThat(asMap(asMap(earned.get("ldpCredential")).get("issuer")))
                 .containsEntry("name", world.districtA().name());
         assertThat(achievement(asMap(plain.get("ldpCredential")))).doesNotContainKey("creator");
+    }
+
+    @Test
+    void achievementImageIsAPublicPictureOfTheCredentialItsCertifierAndTheDistrict() {
+        Map<String, Object> image =
+                asMap(achievement(asMap(earned.get("ldpCredential"))).get("image"));
+        String credentialId = ((String)
+                        achievement(asMap(earned.get("ldpCredential"))).get("id"))
+                .substring("urn:credfolio:achievement:".length());
+        String path = "/issuers/" + world.districtA().id() + "/achievements/" + credentialId + "/image.svg";
+        assertThat(image)
+                .containsEntry("id", VerifierDocuments.PUBLIC_BASE + path)
+                .containsEntry("type", "Image");
+        assertThat(asMap(achievement(asMap(earned.get("credentialJson"))).get("image")))
+                .isEqualTo(image);
+
+        String svg = http().get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("image/svg+xml")
+                .expectHeader()
+                .valueEquals("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        String name = (String) achievement(asMap(earned.get("ldpCredential"))).get("name");
+        assertThat(svg)
+                .contains("<title id=\"badge-title\">" + name + " badge</title>")
+                .contains("certified by National Center for Construction Education and Research")
+                .contains("issued by " + world.districtA().name())
+                // The achievement's picture carries no credential and nothing about a learner.
+                .doesNotContain("openbadges:credential")
+                .doesNotContain(world.learnerA().id());
+
+        http().get()
+                .uri("/issuers/" + world.districtA().id() + "/achievements/no-such-credential/image.svg")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("ACHIEVEMENT_NOT_FOUND");
+        // Only districts issue: a certifying body's id is not an issuer.
+        http().get()
+                .uri("/issuers/" + body.id() + "/achievements/" + credentialId + "/image.svg")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
