@@ -23,7 +23,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {createRequire} from 'node:module';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {bundledContexts} from './contexts.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -203,18 +204,27 @@ const verifierCore = await import('@digitalcredentials/verifier-core');
 // uses (its own dependencies, same versions, same suites, same document
 // loader configuration) and returns their error messages. This is a
 // diagnostic only; the verdict is verifier-core's.
+//
+// Each library is resolved from verifier-core's own folder, not from here: npm
+// hoists the Learner Credential Wallet's older @digitalcredentials/vc and
+// ed25519-signature-2020 (used by lcw-exchange.mjs) to the top of
+// node_modules and nests verifier-core's copies under it.
+const fromVerifierCore = createRequire(
+  createRequire(import.meta.url).resolve('@digitalcredentials/verifier-core'));
+const importAsVerifierCore = name =>
+  import(pathToFileURL(fromVerifierCore.resolve(name)).href);
 let explainer = null;
 try {
   const [dcVc, {securityLoader}, {DataIntegrityProof}, eddsa,
     {Ed25519Signature2020}, bsl, jsigsModule] = await Promise.all([
-    import('@digitalcredentials/vc'),
-    import('@digitalcredentials/security-document-loader'),
-    import('@digitalcredentials/data-integrity'),
-    import('@digitalcredentials/eddsa-rdfc-2022-cryptosuite'),
-    import('@digitalcredentials/ed25519-signature-2020'),
-    import('@digitalcredentials/vc-bitstring-status-list'),
-    import('@digitalcredentials/jsonld-signatures')
-  ]);
+    '@digitalcredentials/vc',
+    '@digitalcredentials/security-document-loader',
+    '@digitalcredentials/data-integrity',
+    '@digitalcredentials/eddsa-rdfc-2022-cryptosuite',
+    '@digitalcredentials/ed25519-signature-2020',
+    '@digitalcredentials/vc-bitstring-status-list',
+    '@digitalcredentials/jsonld-signatures'
+  ].map(importAsVerifierCore));
   const jsigs = jsigsModule.default ?? jsigsModule;
   const documentLoader = securityLoader({fetchRemoteContexts: true}).build();
   const suite = [new Ed25519Signature2020(),

@@ -17,8 +17,7 @@ final class CredentialPageHtml {
 
     static String live(Live view) {
         ShownCredential shown = new ShownCredential(view.credential(), view.verification());
-        CredentialSummary summary =
-                view.verification() == null ? null : view.verification().summary();
+        CredentialSummary summary = CredentialSection.confirmed(view.verification());
         String name = summary != null && summary.achievementName() != null
                 ? summary.achievementName()
                 : view.credential().name();

@@ -15,9 +15,7 @@ final class CredentialSection {
     private CredentialSection() {}
 
     static String render(ShownCredential credential, int number) {
-        CredentialSummary summary = credential.verification() == null
-                ? null
-                : credential.verification().summary();
+        CredentialSummary summary = confirmed(credential.verification());
         String name = summary != null && summary.achievementName() != null
                 ? summary.achievementName()
                 : credential.source().name();
@@ -50,6 +48,15 @@ final class CredentialSection {
             }
         }
         return html.append("</section>\n").toString();
+    }
+
+    /**
+     * What the credential says, once its signature verified (the verifier hands over its content
+     * then); null before. What an altered credential claims is not shown as fact: the page falls
+     * back to the learner's record, as the verify page does.
+     */
+    static CredentialSummary confirmed(CredentialVerification verification) {
+        return verification == null || verification.credential() == null ? null : verification.summary();
     }
 
     private static String facts(ShownCredential credential, CredentialSummary summary) {

@@ -14,7 +14,7 @@ final class Html {
             """
             *{box-sizing:border-box}
             body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:1rem;\
-            line-height:1.5;color:#1a1a1a;background:#f6f7f9}
+            line-height:1.5;color:#1a1a1a;background:#f6f7f9;overflow-wrap:anywhere}
             header,main,footer{max-width:44rem;margin:0 auto;padding:1rem}
             header{padding-bottom:0}
             .brand{margin:0;font-weight:600;color:#3d4451}

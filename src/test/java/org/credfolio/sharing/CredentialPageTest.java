@@ -2,7 +2,6 @@ package org.credfolio.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.credfolio.catalog.CredentialDefinition;
-import org.credfolio.catalog.CredentialType;
-import org.credfolio.catalog.Portability;
 import org.credfolio.learner.Learner;
 import org.credfolio.organization.Organization;
 import org.credfolio.organization.OrganizationType;
@@ -293,24 +290,6 @@ class CredentialPageTest extends SharingTestBase {
         // Without a certifying body in the catalog, only the issuer.
         String plain = page(share(List.of(awardId))).getResponseBody();
         assertThat(plain).contains("Issued by " + world.districtA().name()).doesNotContain("Certified by");
-    }
-
-    CredentialDefinition catalogEntry(String name, String certifyingBodyId) {
-        return mongo.insert(new CredentialDefinition(
-                UUID.randomUUID().toString(),
-                name,
-                CredentialType.CERTIFICATION,
-                certifyingBodyId,
-                "Structural welding, plate, all positions",
-                List.of("51-4121"),
-                "Manufacturing",
-                Portability.NATIONAL,
-                List.of(),
-                6,
-                new BigDecimal("35.00"),
-                List.of(),
-                null,
-                Instant.now()));
     }
 
     private Tenants.User accountFor(Tenants.User registrar, String learnerId) {

@@ -133,15 +133,6 @@ class SharePageTest extends SharingTestBase {
         assertThat(csp).contains("default-src 'none'").doesNotContain("unsafe-inline", "script-src");
     }
 
-    private String recordExpired() {
-        return recordCredential(
-                world.registrarA(),
-                world.learnerA().id(),
-                world.aPlus().id(),
-                LocalDate.parse("2019-01-01"),
-                Map.of("expiresOn", "2021-01-01"));
-    }
-
     private String shareIdOf(String token) {
         return mongo.findOne(Query.query(Criteria.where("tokenHash").is(ShareTokens.hash(token))), Share.class)
                 .id();

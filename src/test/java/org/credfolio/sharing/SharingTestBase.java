@@ -1,14 +1,27 @@
 package org.credfolio.sharing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.catalog.CredentialType;
+import org.credfolio.catalog.Portability;
 import org.credfolio.support.IntegrationTest;
 import org.credfolio.support.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
@@ -84,5 +97,68 @@ abstract class SharingTestBase extends IntegrationTest {
                 .returnResult()
                 .getResponseBody();
         return (String) body.get("challenge");
+    }
+
+    /** Records learner A's Welding credential, earned {@code days} ago; returns its id. */
+    String earnedDaysAgo(int days) {
+        return recordCredential(
+                world.registrarA(),
+                world.learnerA().id(),
+                world.welding().id(),
+                LocalDate.now().minusDays(days));
+    }
+
+    /** Records learner A's CompTIA A+, earned in 2019 and expired on January 1, 2021; returns its id. */
+    String recordExpired() {
+        return recordCredential(
+                world.registrarA(),
+                world.learnerA().id(),
+                world.aPlus().id(),
+                LocalDate.parse("2019-01-01"),
+                Map.of("expiresOn", "2021-01-01"));
+    }
+
+    /** A catalog credential inserted as it is, whatever its name, certified by the given organization (or none). */
+    CredentialDefinition catalogEntry(String name, String certifyingBodyId) {
+        return mongo.insert(new CredentialDefinition(
+                UUID.randomUUID().toString(),
+                name,
+                CredentialType.CERTIFICATION,
+                certifyingBodyId,
+                "Structural welding, plate, all positions",
+                List.of("51-4121"),
+                "Manufacturing",
+                Portability.NATIONAL,
+                List.of(),
+                6,
+                new BigDecimal("35.00"),
+                List.of(),
+                null,
+                Instant.now()));
+    }
+
+    /**
+     * Renames the credential to "Master Welder" in the stored VC-JWT of one of learner A's Welding
+     * credentials, without re-signing it, as a forger or a broken store would.
+     */
+    void tamperWithStoredCredential(String award) {
+        Query issued = Query.query(Criteria.where("_id").is(award));
+        String jwt = mongo.findOne(issued, org.bson.Document.class, "issued_credentials")
+                .getString("jwt");
+        String[] parts = jwt.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String forged = payload.replace(world.welding().name(), "Master Welder");
+        assertThat(forged).isNotEqualTo(payload);
+        mongo.updateFirst(
+                issued,
+                new Update()
+                        .set(
+                                "jwt",
+                                parts[0] + "."
+                                        + Base64.getUrlEncoder()
+                                                .withoutPadding()
+                                                .encodeToString(forged.getBytes(StandardCharsets.UTF_8))
+                                        + "." + parts[2]),
+                "issued_credentials");
     }
 }

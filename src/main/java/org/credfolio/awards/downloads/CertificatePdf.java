@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -35,8 +34,9 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * <p>Names can hold any character. The page uses DejaVu Sans, embedded as a subset, where the
  * machine has it (Debian's {@code fonts-dejavu-core}, which the JDK's packages depend on); it
  * covers Latin, Greek, Cyrillic, Vietnamese and more. Without it, the Standard 14 Helvetica
- * (WinAnsi). Either way a character the font cannot show is never an error: it becomes its letter
- * without accents where that exists (NFKD), else {@code ?}.
+ * (WinAnsi). Chinese, Japanese and Korean characters fall back to WenQuanYi Zen Hei where it is
+ * installed ({@link FontRuns}). A character no font can show is never an error: it becomes its
+ * letter without accents where that exists (NFKD), else {@code ?}.
  */
 final class CertificatePdf {
     private static final List<Path> REGULAR = List.of(
@@ -56,6 +56,7 @@ final class CertificatePdf {
 
     static byte[] render(EarnedCredentialFiles.CredentialFile file) {
         try (PDDocument document = new PDDocument();
+                FontRuns fonts = new FontRuns(document);
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDRectangle letter = PDRectangle.LETTER;
             PDPage page = new PDPage(new PDRectangle(letter.getHeight(), letter.getWidth()));
@@ -63,54 +64,48 @@ final class CertificatePdf {
             PDFont regular = font(document, REGULAR, Standard14Fonts.FontName.HELVETICA);
             PDFont bold = font(document, BOLD, Standard14Fonts.FontName.HELVETICA_BOLD);
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(safe(bold, "Certificate: " + file.credentialName()));
+            info.setTitle(FontRuns.text(fonts.split(bold, "Certificate: " + file.credentialName())));
             info.setCreator("Credfolio");
             float width = page.getMediaBox().getWidth();
             float height = page.getMediaBox().getHeight();
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 frame(content, width, height);
                 float y = height - 110;
-                centered(content, bold, 30, ACCENT, "Certificate of Achievement", width, y);
+                centered(content, fonts.split(bold, "Certificate of Achievement"), 30, ACCENT, width, y);
                 y -= 44;
-                centered(content, regular, 14, MUTED, "This certifies that", width, y);
+                centered(content, fonts.split(regular, "This certifies that"), 14, MUTED, width, y);
                 y -= 40;
                 for (String line : BadgeText.wrap(file.learnerName(), 44, 2)) {
-                    centered(content, bold, 28, INK, line, width, y);
+                    centered(content, fonts.split(bold, line), 28, INK, width, y);
                     y -= 34;
                 }
                 y -= 4;
-                centered(content, regular, 14, MUTED, "has earned the industry-recognized credential", width, y);
+                centered(
+                        content,
+                        fonts.split(regular, "has earned the industry-recognized credential"),
+                        14,
+                        MUTED,
+                        width,
+                        y);
                 y -= 34;
                 for (String line : BadgeText.wrap(file.credentialName(), 52, 2)) {
-                    centered(content, bold, 22, ACCENT, line, width, y);
+                    centered(content, fonts.split(bold, line), 22, ACCENT, width, y);
                     y -= 28;
                 }
                 if (file.certifyingBody() != null) {
-                    centered(content, regular, 13, INK, "Certified by " + file.certifyingBody(), width, y);
+                    centered(content, fonts.split(regular, "Certified by " + file.certifyingBody()), 13, INK, width, y);
                     y -= 20;
                 }
-                centered(content, regular, 13, INK, "Issued by " + file.district(), width, y);
+                centered(content, fonts.split(regular, "Issued by " + file.district()), 13, INK, width, y);
                 float left = 72;
                 float bottom = 84;
-                text(content, regular, 12, INK, "Earned: " + date(file.earnedOn()), left, bottom + 52);
-                text(
-                        content,
-                        regular,
-                        12,
-                        INK,
-                        "Expires: " + (file.expiresOn() == null ? "does not expire" : date(file.expiresOn())),
-                        left,
-                        bottom + 34);
-                text(content, regular, 9, MUTED, "Credential " + file.awardId(), left, bottom + 16);
-                text(
-                        content,
-                        regular,
-                        9,
-                        MUTED,
-                        "Verify this credential: scan the code, or open " + file.verifyUrl()
-                                + " with the badge or credential file.",
-                        left,
-                        bottom);
+                show(content, fonts.split(regular, "Earned: " + date(file.earnedOn())), 12, INK, left, bottom + 52);
+                String expires = file.expiresOn() == null ? "does not expire" : date(file.expiresOn());
+                show(content, fonts.split(regular, "Expires: " + expires), 12, INK, left, bottom + 34);
+                show(content, fonts.split(regular, "Credential " + file.awardId()), 9, MUTED, left, bottom + 16);
+                String verify = "Verify this credential: scan the code, or open " + file.verifyUrl()
+                        + " with the badge or credential file.";
+                show(content, fonts.split(regular, verify), 9, MUTED, left, bottom);
                 qr(content, file.verifyUrl(), width - 72 - 110, bottom - 8, 110);
             }
             document.save(out);
@@ -145,56 +140,30 @@ final class CertificatePdf {
     }
 
     private static void centered(
-            PDPageContentStream content, PDFont font, float size, Color color, String text, float width, float y)
+            PDPageContentStream content, List<FontRuns.Run> runs, float size, Color color, float width, float y)
             throws IOException {
-        String shown = safe(font, text);
-        float textWidth = font.getStringWidth(shown) / 1000 * size;
+        float textWidth = FontRuns.width(runs, size);
         float max = width - 120;
         float used = size;
         if (textWidth > max) {
             used = size * max / textWidth;
             textWidth = max;
         }
-        text(content, font, used, color, shown, (width - textWidth) / 2, y);
+        show(content, runs, used, color, (width - textWidth) / 2, y);
     }
 
-    private static void text(
-            PDPageContentStream content, PDFont font, float size, Color color, String text, float x, float y)
+    /** One text object: each run starts where the one before it ended. */
+    private static void show(
+            PDPageContentStream content, List<FontRuns.Run> runs, float size, Color color, float x, float y)
             throws IOException {
         content.beginText();
         content.setNonStrokingColor(color);
-        content.setFont(font, size);
         content.newLineAtOffset(x, y);
-        content.showText(safe(font, text));
-        content.endText();
-    }
-
-    /** The text with each character the font cannot show replaced by its base letter, or by '?'. */
-    static String safe(PDFont font, String text) {
-        StringBuilder out = new StringBuilder();
-        (text == null ? "" : text).codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                out.append(Character.isWhitespace(c) ? " " : "");
-                return;
-            }
-            String one = new String(Character.toChars(c));
-            if (encodable(font, one)) {
-                out.append(one);
-                return;
-            }
-            String base = Normalizer.normalize(one, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-            out.append(!base.isEmpty() && !base.equals(one) && encodable(font, base) ? base : "?");
-        });
-        return out.toString();
-    }
-
-    private static boolean encodable(PDFont font, String text) {
-        try {
-            font.encode(text);
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
+        for (FontRuns.Run run : runs) {
+            content.setFont(run.font(), size);
+            content.showText(run.text());
         }
+        content.endText();
     }
 
     private static String date(LocalDate date) {

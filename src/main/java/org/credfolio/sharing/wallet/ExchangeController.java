@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * credential offered with {@code createWalletOffer}. No session: the exchange id is the capability.
  * <ol>
  *   <li>{@code GET /exchanges/{id}} (the interaction URL, {@code ?iuv=1}): the protocols offered;
- *   <li>{@code POST /exchanges/{id}} with {@code {}}: the request for DID authentication;
+ *   <li>{@code POST /exchanges/{id}} with {@code {}}: the request for DID authentication (an
+ *       {@code eddsa-rdfc-2022} or {@code Ed25519Signature2020} proof of a did:key);
  *   <li>{@code POST /exchanges/{id}} with the signed {@code verifiablePresentation}: the credential,
  *       in a presentation.
  * </ol>
@@ -97,7 +98,10 @@ class ExchangeController {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("type", "DIDAuthentication");
         query.put("acceptedMethods", List.of(Map.of("method", "key")));
-        query.put("acceptedCryptosuites", List.of(Map.of("cryptosuite", "eddsa-rdfc-2022")));
+        // The Learner Credential Wallet signs with the older Ed25519Signature2020 suite.
+        query.put(
+                "acceptedCryptosuites",
+                List.of(Map.of("cryptosuite", "eddsa-rdfc-2022"), Map.of("cryptosuite", "Ed25519Signature2020")));
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("query", List.of(query));
         request.put("challenge", offer.challenge());

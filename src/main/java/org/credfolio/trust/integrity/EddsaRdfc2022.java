@@ -77,6 +77,14 @@ public final class EddsaRdfc2022 {
     private static byte[] hashData(Map<String, Object> document, Map<String, Object> proofOptions) {
         Map<String, Object> config = new LinkedHashMap<>(proofOptions);
         config.put("@context", document.get("@context"));
+        return verifyData(config, document);
+    }
+
+    /**
+     * SHA-256 of the canonical proof configuration (which carries its {@code @context}), then
+     * SHA-256 of the canonical document: the data both Ed25519 suites sign.
+     */
+    static byte[] verifyData(Map<String, Object> config, Map<String, Object> document) {
         checkCreated(config.get("created"));
         byte[] proofHash = sha256(RdfCanonicalizer.canonicalize(JsonValues.object(config)));
         byte[] documentHash = sha256(RdfCanonicalizer.canonicalize(JsonValues.object(document)));
@@ -97,7 +105,8 @@ public final class EddsaRdfc2022 {
         }
     }
 
-    private static byte[] decodeProofValue(String proofValue) {
+    /** A base58btc multibase {@code proofValue} holding one 64-byte Ed25519 signature. */
+    static byte[] decodeProofValue(String proofValue) {
         if (proofValue == null || !Multibase.BASE_58_BTC.isEncoded(proofValue)) {
             throw new DataIntegrityException("proofValue must be base58btc multibase (starting with z).");
         }

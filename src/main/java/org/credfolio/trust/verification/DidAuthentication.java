@@ -4,14 +4,16 @@ import java.util.Map;
 import org.credfolio.trust.integrity.DataIntegrityException;
 import org.credfolio.trust.integrity.DataIntegrityProof;
 import org.credfolio.trust.integrity.DidKey;
+import org.credfolio.trust.integrity.Ed25519Signature2020;
 import org.credfolio.trust.integrity.EddsaRdfc2022;
 import org.springframework.stereotype.Service;
 
 /**
  * DID authentication of a wallet (the {@code DIDAuthentication} query of a VC API exchange): a
  * presentation, usually without credentials, that its holder signed with an {@code eddsa-rdfc-2022}
- * proof of purpose {@code authentication} over the challenge and domain the exchange handed out.
- * Only Ed25519 {@code did:key} holders are accepted; the key is read from the DID itself.
+ * or an {@code Ed25519Signature2020} proof (the DCC Learner Credential Wallet signs with the latter)
+ * of purpose {@code authentication} over the challenge and domain the exchange handed out. Only
+ * Ed25519 {@code did:key} holders are accepted; the key is read from the DID itself.
  */
 @Service
 public class DidAuthentication {
@@ -36,7 +38,14 @@ public class DidAuthentication {
         }
         DataIntegrityProof proof;
         try {
-            proof = DataIntegrityProof.of(presentation);
+            Object type = DataIntegrityProof.single(presentation).properties().get("type");
+            proof = switch (String.valueOf(type)) {
+                case EddsaRdfc2022.PROOF_TYPE -> DataIntegrityProof.of(presentation);
+                case Ed25519Signature2020.PROOF_TYPE -> Ed25519Signature2020.proof(presentation);
+                default ->
+                    throw new Refused("Proof type " + type
+                            + " is not accepted; only DataIntegrityProof (eddsa-rdfc-2022) or Ed25519Signature2020.");
+            };
         } catch (DataIntegrityException e) {
             throw new Refused(e.getMessage());
         }
@@ -57,7 +66,11 @@ public class DidAuthentication {
         }
         try {
             byte[] publicKey = DidKey.resolve(proof.verificationMethod());
-            EddsaRdfc2022.verify(presentation, proof, publicKey);
+            if (Ed25519Signature2020.PROOF_TYPE.equals(proof.type())) {
+                Ed25519Signature2020.verify(presentation, proof, publicKey);
+            } else {
+                EddsaRdfc2022.verify(presentation, proof, publicKey);
+            }
         } catch (DataIntegrityException e) {
             throw new Refused(e.getMessage());
         } catch (RuntimeException e) {

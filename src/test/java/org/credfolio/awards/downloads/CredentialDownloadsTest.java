@@ -1,6 +1,7 @@
 package org.credfolio.awards.downloads;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.drew.imaging.png.PngChunkType;
 import com.drew.imaging.png.PngMetadataReader;
@@ -18,20 +19,28 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.catalog.CredentialType;
 import org.credfolio.catalog.Portability;
@@ -41,6 +50,7 @@ import org.credfolio.organization.OrganizationType;
 import org.credfolio.support.IntegrationTest;
 import org.credfolio.support.Tenants;
 import org.credfolio.trust.TrustProperties;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -228,6 +238,46 @@ class CredentialDownloadsTest extends IntegrationTest {
     }
 
     @Test
+    void chineseJapaneseAndKoreanPrintInAnEmbeddedFallbackFontAndStayCentered() throws Exception {
+        Assumptions.assumeTrue(FontRuns.fallbackFile().isPresent(), "no CJK fallback font (Debian fonts-wqy-zenhei)");
+        Assumptions.assumeTrue(
+                Files.isReadable(Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")),
+                "no DejaVu Sans (Debian fonts-dejavu-core)");
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(world.learnerA().id())),
+                new Update().set("givenName", "小明").set("familyName", "王"),
+                Learner.class);
+        // Korean, Latin, kanji and kana in one line: runs alternate between DejaVu and the fallback.
+        String name = "용접 기능사 Welder 溶接 ようせつ";
+        String id = recordCredential(
+                world.registrarA(),
+                world.learnerA().id(),
+                credential(name, null).id(),
+                EARNED);
+        byte[] bytes =
+                get(token, "/me/credentials/" + id + "/certificate.pdf", 200).getResponseBody();
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("小明 王").contains(name).doesNotContain("?");
+            PDResources resources = pdf.getPage(0).getResources();
+            List<String> fonts = new ArrayList<>();
+            for (COSName font : resources.getFontNames()) {
+                PDFont used = resources.getFont(font);
+                assertThat(used.isEmbedded()).as(used.getName()).isTrue();
+                fonts.add(used.getName());
+            }
+            assertThat(fonts).anyMatch(font -> font.endsWith("+WenQuanYiZenHei"));
+            // Centred on the page (792 pt wide): measured as the sum of the runs' widths.
+            Map<String, float[]> lines = lineEdges(pdf);
+            for (String line : List.of("小明 王", name)) {
+                assertThat(lines).containsKey(line);
+                float[] edges = lines.get(line);
+                assertThat((edges[0] + edges[1]) / 2).as(line).isCloseTo(396f, offset(1f));
+            }
+        }
+    }
+
+    @Test
     void anotherLearnersCredentialIsNotFound() {
         Tenants.World other = tenants.create();
         String otherToken = login(other.learner());
@@ -400,6 +450,29 @@ class CredentialDownloadsTest extends IntegrationTest {
             }
         }
         return null;
+    }
+
+    /** Each text line of the first page with the left and right edges of its glyphs. */
+    private static Map<String, float[]> lineEdges(PDDocument pdf) throws Exception {
+        Map<Float, List<TextPosition>> byBaseline = new TreeMap<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition text) {
+                byBaseline
+                        .computeIfAbsent(text.getYDirAdj(), y -> new ArrayList<>())
+                        .add(text);
+            }
+        };
+        stripper.getText(pdf);
+        Map<String, float[]> lines = new HashMap<>();
+        for (List<TextPosition> line : byBaseline.values()) {
+            StringBuilder text = new StringBuilder();
+            line.forEach(glyph -> text.append(glyph.getUnicode()));
+            TextPosition last = line.get(line.size() - 1);
+            lines.put(
+                    text.toString(), new float[] {line.get(0).getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj()});
+        }
+        return lines;
     }
 
     /** The page rendered at 200 dpi and its QR code decoded by ZXing. */

@@ -255,7 +255,9 @@ class WalletExchangeTest extends IntegrationTest {
             Map<?, ?> query = (Map<?, ?>) ((List<?>) request.get("query")).get(0);
             assertThat(query.get("type")).isEqualTo("DIDAuthentication");
             assertThat(query.get("acceptedMethods")).isEqualTo(List.of(Map.of("method", "key")));
-            assertThat(query.get("acceptedCryptosuites")).isEqualTo(List.of(Map.of("cryptosuite", "eddsa-rdfc-2022")));
+            assertThat(query.get("acceptedCryptosuites"))
+                    .isEqualTo(List.of(
+                            Map.of("cryptosuite", "eddsa-rdfc-2022"), Map.of("cryptosuite", "Ed25519Signature2020")));
             assertThat(request.get("challenge")).isNotNull();
             assertThat(request.get("domain")).isEqualTo("localhost:8080");
             return request;
