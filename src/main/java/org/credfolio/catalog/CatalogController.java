@@ -76,4 +76,9 @@ class CatalogController {
     Map<CredentialDefinition, List<CredentialDefinition>> stacksInto(List<CredentialDefinition> list) {
         return Batches.many(list, CredentialDefinition::stacksInto, catalog::getAll, CredentialDefinition::id);
     }
+
+    @SchemaMapping(typeName = "OccupationLink", field = "role")
+    String role(CredentialOccupationLink link) {
+        return link.role() == null ? null : link.role().term();
+    }
 }

@@ -162,7 +162,12 @@ public class CatalogManagement {
                 input.typicalExamFee(),
                 listings,
                 curatedBy,
-                Instant.now());
+                Instant.now(),
+                input.category(),
+                input.highSchoolAttainable(),
+                input.categoryNote() == null || input.categoryNote().isBlank()
+                        ? null
+                        : input.categoryNote().strip());
     }
 
     private void requireReferences(CredentialInput input, List<String> socCodes, List<String> stacks, String id) {

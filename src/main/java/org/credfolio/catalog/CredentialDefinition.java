@@ -14,6 +14,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param renewalMonths months until it must be renewed; null when it does not expire
  * @param stateListings where a state lists it (for example Texas IBC code 010)
  * @param curatedBy the organization that added it; null for platform-loaded entries
+ * @param category what kind of credential it is; null when not recorded
+ * @param highSchoolAttainable whether a high-school student can earn it; null when not recorded
+ * @param categoryNote where the category and attainability come from
  */
 @Document("credentials")
 public record CredentialDefinition(
@@ -30,7 +33,46 @@ public record CredentialDefinition(
         BigDecimal typicalExamFee,
         List<StateListing> stateListings,
         String curatedBy,
-        Instant updatedAt) {
+        Instant updatedAt,
+        CredentialCategory category,
+        Boolean highSchoolAttainable,
+        String categoryNote) {
+
+    /** A credential whose category and attainability are not recorded. */
+    public CredentialDefinition(
+            String id,
+            String name,
+            CredentialType type,
+            String certifyingBodyId,
+            String description,
+            List<String> occupations,
+            String careerCluster,
+            Portability portability,
+            List<String> stacksInto,
+            Integer renewalMonths,
+            BigDecimal typicalExamFee,
+            List<StateListing> stateListings,
+            String curatedBy,
+            Instant updatedAt) {
+        this(
+                id,
+                name,
+                type,
+                certifyingBodyId,
+                description,
+                occupations,
+                careerCluster,
+                portability,
+                stacksInto,
+                renewalMonths,
+                typicalExamFee,
+                stateListings,
+                curatedBy,
+                updatedAt,
+                null,
+                null,
+                null);
+    }
 
     /** A state's listing of the credential, such as {@code TX} code {@code 010}. */
     public record StateListing(String state, String code) {}

@@ -25,4 +25,7 @@ public record CredentialInput(
         @NotNull Portability portability,
         @Size(max = 20) List<@NotBlank String> stacksInto,
         @Positive @Max(240) Integer renewalMonths,
-        @PositiveOrZero @DecimalMax("100000") @Digits(integer = 6, fraction = 2) BigDecimal typicalExamFee) {}
+        @PositiveOrZero @DecimalMax("100000") @Digits(integer = 6, fraction = 2) BigDecimal typicalExamFee,
+        CredentialCategory category,
+        Boolean highSchoolAttainable,
+        @Size(max = 500) String categoryNote) {}

@@ -10,11 +10,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * here so the curation stays reviewable.
  *
  * @param id {@code <credentialId>:<socCode>}, so that loading twice cannot duplicate a link
+ * @param role the credential's role for the occupation; null when not recorded
  */
 @Document("credential_occupation_links")
-public record CredentialOccupationLink(@Id String id, String credentialId, String socCode, String sourceNote) {
+public record CredentialOccupationLink(
+        @Id String id, String credentialId, String socCode, String sourceNote, OccupationRole role) {
     public static CredentialOccupationLink of(String credentialId, String socCode, String sourceNote) {
-        return new CredentialOccupationLink(idOf(credentialId, socCode), credentialId, socCode, sourceNote);
+        return of(credentialId, socCode, sourceNote, null);
+    }
+
+    public static CredentialOccupationLink of(
+            String credentialId, String socCode, String sourceNote, OccupationRole role) {
+        return new CredentialOccupationLink(idOf(credentialId, socCode), credentialId, socCode, sourceNote, role);
     }
 
     public static String idOf(String credentialId, String socCode) {
@@ -33,6 +40,6 @@ public record CredentialOccupationLink(@Id String id, String credentialId, Strin
     /** A link without a curation note, for occupations added through the API. */
     static CredentialOccupationLink bare(String id) {
         int colon = id.lastIndexOf(':');
-        return new CredentialOccupationLink(id, id.substring(0, colon), id.substring(colon + 1), null);
+        return new CredentialOccupationLink(id, id.substring(0, colon), id.substring(colon + 1), null, null);
     }
 }

@@ -9,9 +9,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param socCode SOC 2018 code, such as {@code 49-3023}
  * @param medianAnnualWage BLS OEWS national median annual wage, dollars; null where not published
+ * @param entryAnnualWage BLS OEWS national 25th percentile annual wage: what an entry-level worker
+ *     earns; null where not published
  * @param annualOpenings BLS Employment Projections average annual openings (people)
  * @param growthPercent BLS projected employment change over the decade, percent
  * @param jobZone O*NET job zone, 1 (little preparation) to 5 (extensive)
+ * @param typicalEducation BLS typical entry-level education, such as "High school diploma or equivalent"
+ * @param workExperience BLS work experience in a related occupation needed to enter: "None", "Less
+ *     than 5 years" or "5 years or more"
  */
 @Document("occupations")
 public record Occupation(
@@ -19,10 +24,12 @@ public record Occupation(
         String title,
         String description,
         Integer medianAnnualWage,
+        Integer entryAnnualWage,
         Integer annualOpenings,
         Double growthPercent,
         Integer jobZone,
         String typicalEducation,
+        String workExperience,
         List<String> careerClusters) {
 
     // Each labor-market file provides some of the fields; loading one must leave the others alone.
@@ -33,29 +40,43 @@ public record Occupation(
                 newTitle,
                 description,
                 medianAnnualWage,
+                entryAnnualWage,
                 annualOpenings,
                 growthPercent,
                 jobZone,
                 typicalEducation,
+                workExperience,
                 careerClusters);
     }
 
-    public Occupation withMedianAnnualWage(Integer wage) {
+    public Occupation withWages(Integer median, Integer entry) {
         return new Occupation(
                 socCode,
                 title,
                 description,
-                wage,
+                median,
+                entry,
                 annualOpenings,
                 growthPercent,
                 jobZone,
                 typicalEducation,
+                workExperience,
                 careerClusters);
     }
 
-    public Occupation withProjection(Integer openings, Double growth, String education) {
+    public Occupation withProjection(Integer openings, Double growth, String education, String experience) {
         return new Occupation(
-                socCode, title, description, medianAnnualWage, openings, growth, jobZone, education, careerClusters);
+                socCode,
+                title,
+                description,
+                medianAnnualWage,
+                entryAnnualWage,
+                openings,
+                growth,
+                jobZone,
+                education,
+                experience,
+                careerClusters);
     }
 
     public Occupation withDescription(String newDescription) {
@@ -64,10 +85,12 @@ public record Occupation(
                 title,
                 newDescription,
                 medianAnnualWage,
+                entryAnnualWage,
                 annualOpenings,
                 growthPercent,
                 jobZone,
                 typicalEducation,
+                workExperience,
                 careerClusters);
     }
 
@@ -77,10 +100,12 @@ public record Occupation(
                 title,
                 description,
                 medianAnnualWage,
+                entryAnnualWage,
                 annualOpenings,
                 growthPercent,
                 zone,
                 typicalEducation,
+                workExperience,
                 careerClusters);
     }
 
@@ -90,10 +115,12 @@ public record Occupation(
                 title,
                 description,
                 medianAnnualWage,
+                entryAnnualWage,
                 annualOpenings,
                 growthPercent,
                 jobZone,
                 typicalEducation,
+                workExperience,
                 clusters);
     }
 }

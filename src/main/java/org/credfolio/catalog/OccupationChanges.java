@@ -78,10 +78,12 @@ record OccupationChanges(List<Occupation> added, List<Change> updated, List<Chan
         fields.put("title", Occupation::title);
         fields.put("description", Occupation::description);
         fields.put("medianAnnualWage", Occupation::medianAnnualWage);
+        fields.put("entryAnnualWage", Occupation::entryAnnualWage);
         fields.put("annualOpenings", Occupation::annualOpenings);
         fields.put("growthPercent", Occupation::growthPercent);
         fields.put("jobZone", Occupation::jobZone);
         fields.put("typicalEducation", Occupation::typicalEducation);
+        fields.put("workExperience", Occupation::workExperience);
         fields.put("careerClusters", Occupation::careerClusters);
         return fields;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.catalog.CredentialOccupationLink;
+import org.credfolio.catalog.OccupationRole;
 import org.credfolio.organization.Organization;
 import org.credfolio.organization.OrganizationType;
 
@@ -59,12 +60,24 @@ final class CatalogSeed {
                 .toList();
     }
 
+    /** A CTDL term (isRequiredFor, isRecommendedFor, isPreparationFor); blank: not recorded. */
+    static OccupationRole role(String cell) {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        return java.util.Arrays.stream(OccupationRole.values())
+                .filter(r -> r.term().equals(cell.strip()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Unknown occupation role in the seed: " + cell));
+    }
+
     static List<CredentialOccupationLink> links(List<Map<String, String>> rows) {
         return rows.stream()
                 .map(row -> CredentialOccupationLink.of(
                         credentialId(row.get("tea_code")),
                         row.get("soc_code").strip(),
-                        row.get("source_note").strip()))
+                        row.get("source_note").strip(),
+                        role(row.get("role"))))
                 .toList();
     }
 

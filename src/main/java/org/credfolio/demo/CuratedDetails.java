@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.credfolio.catalog.CredentialCategory;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.catalog.CredentialDefinition.StateListing;
 import org.credfolio.catalog.CredentialType;
@@ -13,7 +14,8 @@ import org.credfolio.catalog.Portability;
 
 /**
  * One TEA-listed credential with the project's curated row from credential_details.csv (vendor,
- * type, portability, renewal, fee, cluster, stacking); blank curated cells stay unknown (null).
+ * type, portability, renewal, fee, cluster, stacking, category, high-school attainability and its
+ * note); blank curated cells stay unknown (null).
  */
 final class CuratedDetails {
     private CuratedDetails() {}
@@ -47,7 +49,12 @@ final class CuratedDetails {
                 text(detail.get("exam_fee_usd")) == null ? null : new BigDecimal(text(detail.get("exam_fee_usd"))),
                 List.of(new StateListing("TX", code)),
                 null,
-                now);
+                now,
+                enumOf(CredentialCategory.class, detail.get("category")),
+                text(detail.get("high_school_attainable")) == null
+                        ? null
+                        : Boolean.valueOf(text(detail.get("high_school_attainable"))),
+                text(detail.get("category_note")));
     }
 
     /** TEA codes separated by ';', as catalog ids. */

@@ -71,7 +71,7 @@ final class OccupationSeed {
     }
 
     private static Occupation occupation(String soc, Files files) {
-        Occupation occupation = new Occupation(soc, null, null, null, null, null, null, null, List.of());
+        Occupation occupation = new Occupation(soc, null, null, null, null, null, null, null, null, null, List.of());
         occupation = apply(files.wages().figures().get(soc), occupation);
         OnetOccupation onet = files.onet().figures().get(soc);
         if (occupation.title() == null && onet != null) {

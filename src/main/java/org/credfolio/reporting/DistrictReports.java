@@ -89,7 +89,9 @@ public class DistrictReports {
                     recommendation.recommendation(),
                     recommendation.because()));
         }
+        // What needs a decision first: phase-out candidates, then reviews, then what to keep.
         rows.sort(Comparator.comparing(CredentialAuditReport.Row::recommendation)
+                .reversed()
                 .thenComparing(Comparator.comparingLong(CredentialAuditReport.Row::earners)
                         .reversed())
                 .thenComparing(CredentialAuditReport.Row::name));
@@ -140,8 +142,10 @@ public class DistrictReports {
                 .map(SupplyDemandReport.Row::credentialId)
                 .filter(earnedIds::contains)
                 .toList();
+        // Only what a district can act on: credentials its high-school learners can earn.
         List<SupplyDemandReport.Row> undersupplied = inDemand.stream()
                 .filter(r -> catalogValues.get(r.credentialId()).highValue())
+                .filter(r -> catalogValues.get(r.credentialId()).attainableInHighSchool())
                 .filter(r -> r.earnersPerThousand() < properties.undersuppliedPerThousand())
                 .limit(TOP)
                 .toList();

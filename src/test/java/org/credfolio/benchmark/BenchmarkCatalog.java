@@ -68,7 +68,17 @@ final class BenchmarkCatalog {
         List<Occupation> occupations = new ArrayList<>();
         for (String[] o : OCCUPATIONS) {
             occupations.add(new Occupation(
-                    o[0], o[1], null, Integer.valueOf(o[2]), 10_000, 3.5, 2, "High school diploma", List.of()));
+                    o[0],
+                    o[1],
+                    null,
+                    Integer.valueOf(o[2]),
+                    null,
+                    10_000,
+                    3.5,
+                    2,
+                    "High school diploma",
+                    null,
+                    List.of()));
         }
         return occupations;
     }

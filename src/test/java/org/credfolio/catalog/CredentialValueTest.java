@@ -8,16 +8,19 @@ import org.credfolio.support.DemoDataTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Classification on the real BLS figures of May 2024 / 2024-34, checked against what the field's
- * own research found (ExcelinEd and Burning Glass, Credentials Matter): ASE, CompTIA A+ and AWS
- * Certified Welder are in demand and pay well; most licenses high school students earn (nurse aide,
- * cosmetology) lead to jobs in demand that do not pay a living wage; office software certifications
- * lead to many openings in shrinking or low-paid clerical work.
+ * Classification on the real figures: each state judged on its own BLS OEWS May 2024 wages (at
+ * entry, the 25th percentile) and its 2022-2032 projections, counting only occupations a
+ * high-school graduate can enter. Checked against what the field's own research found (ExcelinEd
+ * and Burning Glass, Credentials Matter): in Texas, ASE, CompTIA A+ and AWS Certified Welder open
+ * jobs in demand at a decent entry wage; the nurse aide license opens many jobs that pay too little
+ * at entry; office software leads to shrinking clerical work; credentials whose occupations need a
+ * degree are a pathway, not a job now.
  */
 class CredentialValueTest extends DemoDataTest {
     private static final String VALUE = "query($id: ID!, $r: String) { credential(id: $id) { name value(region: $r) {"
             + " tier region inDemand paysLivingWage qualifyingOccupation { socCode } reasons { rule passed detail }"
-            + " thresholds { livingWage demandOpenings configured } } } }";
+            + " occupations { occupation { socCode } entryWage wageFrom openToHighSchoolGraduates }"
+            + " thresholds { rules livingWage demandOpenings configured baseline { nationalFallback } } } } }";
 
     private Map<String, Object> value(String id, String region) {
         return tester("anonymous")
@@ -31,52 +34,88 @@ class CredentialValueTest extends DemoDataTest {
     }
 
     @Test
-    void credentialsTheFieldFoundInDemandAndWellPaidAreHighValue() {
-        assertThat(value("tx-ibc-351", null))
+    void inTexasWelderAPlusAndAseOpenJobsInDemandAtTexasEntryWages() {
+        Map<String, Object> welder = value("tx-ibc-351", "TX");
+        assertThat(welder)
                 .containsEntry("tier", "HIGH_VALUE")
-                .containsEntry("region", "US")
+                .containsEntry("region", "TX")
                 .containsEntry("qualifyingOccupation", Map.of("socCode", "51-4121"));
-        assertThat(value("tx-ibc-480", null)).containsEntry("tier", "HIGH_VALUE");
-        Map<String, Object> ase = value("tx-ibc-130", null);
+        // Texas figures: entry wage $43,340 against Texas's 25th percentile of all wages, $34,100;
+        // 5,640 openings a year against 0.08% of Texas's 1,891,370.
+        assertThat(detail(welder, "ENTRY_WAGE")).contains("$43,340", "$34,100", "in TX");
+        assertThat(detail(welder, "DEMAND")).contains("5,640 annual openings", "1,513");
+        assertThat(value("tx-ibc-480", "TX"))
+                .containsEntry("tier", "HIGH_VALUE")
+                .containsEntry("qualifyingOccupation", Map.of("socCode", "15-1232"));
+        Map<String, Object> ase = value("tx-ibc-130", "TX");
         assertThat(ase).containsEntry("tier", "HIGH_VALUE");
-        assertThat(reason(ase, "LIVING_WAGE"))
-                .containsEntry("passed", true)
-                .extracting(r -> r.get("detail"))
-                .asString()
-                .contains("49-3023", "$49,670", "$49,500");
+        assertThat(detail(ase, "ENTRY_WAGE")).contains("49-3023", "$36,940");
     }
 
     @Test
-    void nurseAideAndCosmetologyLicensesAreInDemandButLowWage() {
-        Map<String, Object> cna = value("tx-ibc-390", null);
+    void theNurseAideLicenseIsInDemandButPaysTooLittleAtEntry() {
+        Map<String, Object> cna = value("tx-ibc-390", "TX");
         assertThat(cna).containsEntry("tier", "LOW_WAGE").containsEntry("inDemand", true);
-        assertThat(reason(cna, "DEMAND").get("detail")).asString().contains("204,100 annual openings");
-        assertThat(reason(cna, "LIVING_WAGE"))
+        assertThat(detail(cna, "DEMAND")).contains("13,500 annual openings");
+        assertThat(reason(cna, "ENTRY_WAGE"))
                 .containsEntry("passed", false)
                 .extracting(r -> r.get("detail"))
                 .asString()
-                .contains("$39,530");
-        assertThat(value("tx-ibc-510", null)).containsEntry("tier", "LOW_WAGE");
-        assertThat(value("tx-ibc-551", null)).containsEntry("tier", "LOW_WAGE");
+                .contains("$33,090", "$34,100");
     }
 
     @Test
-    void nicheAndLowPaidCredentialsAreLimitedDemandOrLowValue() {
-        Map<String, Object> afterEffects = value("tx-ibc-010", null);
-        assertThat(afterEffects).containsEntry("tier", "LIMITED_DEMAND").containsEntry("paysLivingWage", true);
-        assertThat(reason(afterEffects, "DEMAND").get("detail")).asString().contains("needs 10,000");
-        assertThat(value("tx-ibc-812", null)).containsEntry("tier", "LOW_VALUE");
+    void officeSoftwareLeadsToShrinkingClericalWorkAndDegreeJobsAreAPathway() {
+        assertThat(value("tx-ibc-551", "TX").get("tier")).isNotEqualTo("HIGH_VALUE");
+        // After Effects: special effects artists and film editors need a bachelor's degree.
+        Map<String, Object> afterEffects = value("tx-ibc-010", "TX");
+        assertThat(afterEffects).containsEntry("tier", "PATHWAY_ONLY");
+        assertThat(detail(afterEffects, "HIGH_SCHOOL_ENTRY")).contains("Bachelor's degree");
+        assertThat(value("tx-ibc-500", "TX").get("tier")).isNotEqualTo("HIGH_VALUE");
     }
 
     @Test
-    void aRegionWithItsOwnLivingWageJudgesByIt() {
+    void theSameCredentialIsJudgedOnEachStatesOwnFigures() {
+        Map<String, Object> texas = value("tx-ibc-351", "TX");
+        Map<String, Object> guam = value("tx-ibc-351", "GU");
+        assertThat(welders(guam)).containsEntry("entryWage", 39250).containsEntry("wageFrom", "GU");
+        assertThat(welders(texas)).containsEntry("entryWage", 43340).containsEntry("wageFrom", "TX");
+        assertThat(((Map<?, ?>) texas.get("thresholds")).get("demandOpenings"))
+                .isNotEqualTo(((Map<?, ?>) guam.get("thresholds")).get("demandOpenings"));
+    }
+
+    @Test
+    void aRegionWithoutFiguresFallsBackToTheNationAndSaysSo() {
+        Map<String, Object> samoa = value("tx-ibc-351", "AS");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) samoa.get("thresholds")).get("baseline")).get("nationalFallback"))
+                .isEqualTo(true);
+        assertThat(detail(samoa, "ENTRY_WAGE")).contains("national figure: AS publishes none");
+        assertThat((List<?>) samoa.get("occupations"))
+                .allSatisfy(o -> assertThat(((Map<?, ?>) o).get("wageFrom")).isEqualTo("US"));
+    }
+
+    @Test
+    void aRegionsRuleSetAndSettingsJudgeByThem() {
         Map<String, Object> aseInWashington = value("tx-ibc-130", "wa");
-        assertThat(aseInWashington).containsEntry("tier", "LOW_WAGE").containsEntry("region", "WA");
+        assertThat(aseInWashington).containsEntry("region", "WA");
         assertThat(aseInWashington.get("thresholds"))
-                .isEqualTo(Map.of("livingWage", 60000, "demandOpenings", 10000, "configured", true));
-        assertThat(value("tx-ibc-480", "WA")).containsEntry("tier", "HIGH_VALUE");
-        assertThat(value("tx-ibc-130", "TX").get("thresholds"))
-                .isEqualTo(Map.of("livingWage", 49500, "demandOpenings", 10000, "configured", false));
+                .isEqualTo(Map.of(
+                        "rules",
+                        "ENTRY_LEVEL",
+                        "livingWage",
+                        60000,
+                        // 0.08% of Washington's 579,960 openings a year.
+                        "demandOpenings",
+                        464,
+                        "configured",
+                        true,
+                        "baseline",
+                        Map.of("nationalFallback", false)));
+        assertThat(aseInWashington.get("paysLivingWage")).isEqualTo(false);
+        // Ohio's rule: 80% of Ohio's median wage ($48,060).
+        Map<?, ?> ohio = (Map<?, ?>) value("tx-ibc-130", "OH").get("thresholds");
+        assertThat(ohio.get("rules")).isEqualTo("OHIO");
+        assertThat(ohio.get("livingWage")).isEqualTo(38448);
 
         tester("anonymous")
                 .document("{ credential(id: \"tx-ibc-130\") { value(region: \"Narnia\") { tier } } }")
@@ -111,8 +150,26 @@ class CredentialValueTest extends DemoDataTest {
     }
 
     @SuppressWarnings("unchecked")
+    private static Map<String, Object> welders(Map<String, Object> value) {
+        return ((List<?>) value.get("occupations"))
+                .stream()
+                        .map(o -> (Map<String, Object>) o)
+                        .filter(o ->
+                                ((Map<?, ?>) o.get("occupation")).get("socCode").equals("51-4121"))
+                        .findFirst()
+                        .orElseThrow();
+    }
+
+    private static String detail(Map<String, Object> value, String rule) {
+        return (String) reason(value, rule).get("detail");
+    }
+
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> reason(Map<String, Object> value, String rule) {
         return ((List<Map<String, Object>>) value.get("reasons"))
-                .stream().filter(r -> rule.equals(r.get("rule"))).findFirst().orElseThrow();
+                .stream()
+                        .filter(r -> rule.equals(r.get("rule")))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("No reason " + rule + " in " + value.get("reasons")));
     }
 }

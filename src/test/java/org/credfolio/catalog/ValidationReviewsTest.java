@@ -40,8 +40,20 @@ class ValidationReviewsTest extends IntegrationTest {
     void world() {
         world = tenants.create();
         // Special effects artists and animators: well paid, but about 5,000 openings a year nationally.
+        // Job zone 3 and no BLS entry education: counted as open to high-school graduates, so that
+        // its value turns on demand, which endorsements can show.
         mongo.save(new Occupation(
-                "27-1014", "Special Effects Artists and Animators", null, 99800, 5000, 1.6, 4, null, List.of()));
+                "27-1014",
+                "Special Effects Artists and Animators",
+                null,
+                99800,
+                60000,
+                5000,
+                1.6,
+                3,
+                null,
+                null,
+                List.of()));
         animation = mongo.insert(new CredentialDefinition(
                 UUID.randomUUID().toString(),
                 "Animation certificate " + UUID.randomUUID(),

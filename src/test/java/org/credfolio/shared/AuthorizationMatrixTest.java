@@ -290,6 +290,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         Map::of,
                         EnumSet.of(Role.PLATFORM_ADMIN),
                         false));
+        r.put(
+                "Mutation.loadRegionalLaborMarketFile",
+                rule(
+                        "mutation { loadRegionalLaborMarketFile(file: OEWS_STATE, content: \"\") { applied errorCount } }",
+                        Map::of,
+                        EnumSet.of(Role.PLATFORM_ADMIN),
+                        false));
         r.put("Query.me", rule("{ me { displayName } }", Map::of, EnumSet.of(Role.LEARNER), false));
         r.put(
                 "Query.learner",

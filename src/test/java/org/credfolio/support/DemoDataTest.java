@@ -21,7 +21,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
             "credfolio.demo.password=" + DemoDataTest.PASSWORD,
             "credfolio.security.login-key-file=target/test-data/login-token-key.pem",
             "credfolio.trust.key-encryption-key-file=target/test-data/key-encryption-key",
-            "credfolio.value.regions.WA.living-wage=60000"
+            "credfolio.value.regions.WA.living-wage=60000",
+            "credfolio.value.regions.OH.rules=OHIO"
         })
 public abstract class DemoDataTest {
     public static final String PASSWORD = "demo-data-test-password";

@@ -65,7 +65,17 @@ public class Tenants {
         Organization college = org(OrganizationType.COLLEGE, "College " + run, null);
         Organization employer = org(OrganizationType.EMPLOYER, "Employer " + run, null);
         mongo.save(new Occupation(
-                "51-4121", "Welders, Cutters, Solderers, and Brazers", null, 51000, 45000, 2.0, 2, null, List.of()));
+                "51-4121",
+                "Welders, Cutters, Solderers, and Brazers",
+                null,
+                51000,
+                null,
+                45000,
+                2.0,
+                2,
+                null,
+                null,
+                List.of()));
         CredentialDefinition welding = credential("AWS Certified Welder " + run, 6);
         CredentialDefinition aPlus = credential("CompTIA A+ " + run, 36);
         Learner learnerA = learner(districtA, schoolA, "Ana", "Alvarez");

@@ -8,9 +8,14 @@ import java.util.regex.Pattern;
  *
  * @param name how problems name the column when it is missing
  */
-record Column(String name, Pattern header) {
+record Column(String name, Pattern header, boolean optional) {
     static Column named(String name) {
-        return new Column(name, Pattern.compile(Pattern.quote(name)));
+        return new Column(name, Pattern.compile(Pattern.quote(name)), false);
+    }
+
+    /** A column older or trimmed files may lack: its cells then read as blank. */
+    static Column optional(String name) {
+        return new Column(name, Pattern.compile(Pattern.quote(name)), true);
     }
 
     /** {@code YYYY} in the name stands for any four-digit year. */
@@ -20,7 +25,7 @@ record Column(String name, Pattern header) {
         for (int i = 0; i < parts.length; i++) {
             regex.append(i == 0 ? "" : "\\d{4}").append(Pattern.quote(parts[i]));
         }
-        return new Column(name, Pattern.compile(regex.toString()));
+        return new Column(name, Pattern.compile(regex.toString()), false);
     }
 
     boolean matches(String header) {

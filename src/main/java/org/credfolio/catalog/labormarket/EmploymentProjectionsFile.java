@@ -20,6 +20,7 @@ public final class EmploymentProjectionsFile extends FileReader<Projection> {
     static final Column GROWTH = Column.withYears("Employment Percent Change, YYYY-YYYY");
     static final Column OPENINGS = Column.withYears("Occupational Openings, YYYY-YYYY Annual Average");
     static final Column EDUCATION = Column.named("Typical Entry-Level Education");
+    static final Column EXPERIENCE = Column.optional("Work Experience in a Related Occupation");
 
     private static final Set<String> NOT_PUBLISHED = Set.of("", "N/A", "*", "—");
     /** Openings are in thousands; more than the whole US labor force is a unit mistake. */
@@ -51,7 +52,7 @@ public final class EmploymentProjectionsFile extends FileReader<Projection> {
 
     @Override
     List<Column> columns() {
-        return List.of(TITLE, CODE, GROWTH, OPENINGS, EDUCATION);
+        return List.of(TITLE, CODE, GROWTH, OPENINGS, EDUCATION, EXPERIENCE);
     }
 
     @Override
@@ -61,6 +62,7 @@ public final class EmploymentProjectionsFile extends FileReader<Projection> {
         BigDecimal openings = cells.number(OPENINGS, NOT_PUBLISHED, BigDecimal.ZERO, MOST_OPENINGS);
         BigDecimal growth = cells.number(GROWTH, NOT_PUBLISHED, LEAST_GROWTH, null);
         String education = cells.text(EDUCATION);
+        String experience = cells.text(EXPERIENCE);
         if (code != null && !seen.add(code)) {
             cells.error(CODE, ProblemCode.DUPLICATE_CODE, "Occupation " + code + " came earlier.");
         }
@@ -72,7 +74,8 @@ public final class EmploymentProjectionsFile extends FileReader<Projection> {
                             title(title),
                             people(openings),
                             growth == null ? null : growth.doubleValue(),
-                            education.isEmpty() ? null : education));
+                            education.isEmpty() ? null : education,
+                            experience.isEmpty() ? null : experience));
         }
     }
 

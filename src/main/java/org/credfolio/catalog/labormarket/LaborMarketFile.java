@@ -34,8 +34,8 @@ public enum LaborMarketFile {
     /** The occupation once this file no longer publishes figures for it (the title stays). */
     public Occupation withoutFigures(Occupation occupation) {
         return switch (this) {
-            case OEWS_NATIONAL -> occupation.withMedianAnnualWage(null);
-            case EMPLOYMENT_PROJECTIONS -> occupation.withProjection(null, null, null);
+            case OEWS_NATIONAL -> occupation.withWages(null, null);
+            case EMPLOYMENT_PROJECTIONS -> occupation.withProjection(null, null, null, null);
             case ONET_OCCUPATIONS, ONET_JOB_ZONES, ONET_CAREER_CLUSTERS -> occupation;
         };
     }

@@ -12,14 +12,15 @@ public interface OccupationFigures {
 
     /** An occupation the catalog does not have yet, carrying only these figures. */
     default Occupation asNewOccupation() {
-        return applyTo(new Occupation(socCode(), null, null, null, null, null, null, null, List.of()));
+        return applyTo(new Occupation(socCode(), null, null, null, null, null, null, null, null, null, List.of()));
     }
 
-    /** OEWS: the title and national median annual wage (null where not published). */
-    record Wage(String socCode, String title, Integer medianAnnualWage) implements OccupationFigures {
+    /** OEWS: the title, national median and 25th percentile annual wages (null where not published). */
+    record Wage(String socCode, String title, Integer medianAnnualWage, Integer entryAnnualWage)
+            implements OccupationFigures {
         @Override
         public Occupation applyTo(Occupation occupation) {
-            return occupation.withTitle(title).withMedianAnnualWage(medianAnnualWage);
+            return occupation.withTitle(title).withWages(medianAnnualWage, entryAnnualWage);
         }
     }
 
@@ -28,12 +29,17 @@ public interface OccupationFigures {
      * they name an occupation only when nothing else does.
      */
     record Projection(
-            String socCode, String title, Integer annualOpenings, Double growthPercent, String typicalEducation)
+            String socCode,
+            String title,
+            Integer annualOpenings,
+            Double growthPercent,
+            String typicalEducation,
+            String workExperience)
             implements OccupationFigures {
         @Override
         public Occupation applyTo(Occupation occupation) {
             Occupation named = occupation.title() == null ? occupation.withTitle(title) : occupation;
-            return named.withProjection(annualOpenings, growthPercent, typicalEducation);
+            return named.withProjection(annualOpenings, growthPercent, typicalEducation, workExperience);
         }
     }
 

@@ -11,8 +11,8 @@ import org.credfolio.catalog.labormarket.FileProblem.ProblemCode;
 import org.credfolio.catalog.labormarket.OccupationFigures.Wage;
 
 /**
- * The BLS OEWS national file (first sheet of national_M2024_dl.xlsx or a later one saved as CSV): the title and
- * median annual wage of every detailed occupation. Major, minor and broad groups are checked but
+ * The BLS OEWS national file (first sheet of national_M2024_dl.xlsx or a later one saved as CSV): the title,
+ * median and (when the file has {@code A_PCT25}) 25th percentile annual wage of every detailed occupation. Major, minor and broad groups are checked but
  * not kept: they would double count.
  */
 public final class OewsNationalFile extends FileReader<Wage> {
@@ -23,6 +23,7 @@ public final class OewsNationalFile extends FileReader<Wage> {
     static final Column TITLE = Column.named("OCC_TITLE");
     static final Column GROUP = Column.named("O_GROUP");
     static final Column MEDIAN = Column.named("A_MEDIAN");
+    static final Column ENTRY = Column.optional("A_PCT25");
 
     private static final Set<String> GROUPS = Set.of("total", "major", "minor", "broad", "detailed");
     /** '*' wage not available, '**' employment not available; blank cells say the same. */
@@ -41,16 +42,20 @@ public final class OewsNationalFile extends FileReader<Wage> {
 
     /** '#' is top-coded (kept as the threshold, a lower bound); '*' and blanks are not published. */
     static Integer annualWage(Cells cells) {
-        if (cells.text(MEDIAN).equals("#")) {
+        return annualWage(cells, MEDIAN);
+    }
+
+    static Integer annualWage(Cells cells, Column column) {
+        if (cells.text(column).equals("#")) {
             return TOP_CODED_ANNUAL_WAGE;
         }
-        BigDecimal wage = cells.number(MEDIAN, NOT_PUBLISHED, BigDecimal.ZERO, HIGHEST_WAGE);
+        BigDecimal wage = cells.number(column, NOT_PUBLISHED, BigDecimal.ZERO, HIGHEST_WAGE);
         return wage == null ? null : wage.setScale(0, RoundingMode.HALF_UP).intValueExact();
     }
 
     @Override
     List<Column> columns() {
-        return List.of(CODE, TITLE, GROUP, MEDIAN);
+        return List.of(CODE, TITLE, GROUP, MEDIAN, ENTRY);
     }
 
     @Override
@@ -65,11 +70,12 @@ public final class OewsNationalFile extends FileReader<Wage> {
         }
         String title = cells.required(TITLE);
         Integer wage = annualWage(cells);
+        Integer entry = annualWage(cells, ENTRY);
         if (code != null && !seen.add(code)) {
             cells.error(CODE, ProblemCode.DUPLICATE_CODE, "A detailed occupation " + code + " came earlier.");
         }
         if (!cells.failed()) {
-            wages.put(code, new Wage(code, title, wage));
+            wages.put(code, new Wage(code, title, wage, entry));
         }
     }
 

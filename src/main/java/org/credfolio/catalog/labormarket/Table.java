@@ -32,6 +32,9 @@ final class Table {
         Map<Column, String> headers = new HashMap<>();
         for (Column column : needed) {
             int position = position(header, column);
+            if (position < 0 && column.optional()) {
+                continue;
+            }
             if (position < 0) {
                 problems.error(
                         rows.get(0).line(),
@@ -65,12 +68,14 @@ final class Table {
 
     /** The header as the file spells it, for problem reports. */
     String header(Column column) {
-        return headers.get(column);
+        return headers.getOrDefault(column, column.name());
     }
 
     /** The cell, stripped; "" when the row is shorter than the header. */
     String cell(Csv.Row row, Column column) {
-        int position = positions.get(column);
-        return position < row.fields().size() ? row.fields().get(position).strip() : "";
+        Integer position = positions.get(column);
+        return position != null && position < row.fields().size()
+                ? row.fields().get(position).strip()
+                : "";
     }
 }

@@ -1,6 +1,7 @@
 package org.credfolio.catalog.value;
 
 import java.util.List;
+import org.credfolio.catalog.CredentialCategory;
 import org.credfolio.catalog.Portability;
 
 /**
@@ -8,6 +9,11 @@ import org.credfolio.catalog.Portability;
  * signals beside it (portability, stackability, state list, employer endorsements, validation
  * reviews) and every rule with the figures it was judged on.
  *
+ * @param category license, certification, software, general career readiness or CTE assessment;
+ *     null when not recorded
+ * @param highSchoolAttainable whether a high-school student can earn it; null when not recorded
+ * @param occupations the linked occupations as the region sees them, open to high-school graduates
+ *     or a pathway
  * @param qualifyingOccupation the SOC code of the occupation that made it high value, if any
  * @param peakOpenings annual openings of its most demanded occupation that counts as in demand; null
  *     when none does
@@ -18,6 +24,9 @@ import org.credfolio.catalog.Portability;
 public record CredentialValue(
         String credentialId,
         String region,
+        CredentialCategory category,
+        Boolean highSchoolAttainable,
+        List<OccupationOutlook> occupations,
         ValueTier tier,
         boolean inDemand,
         boolean paysLivingWage,
@@ -34,5 +43,15 @@ public record CredentialValue(
 
     public boolean highValue() {
         return tier == ValueTier.HIGH_VALUE;
+    }
+
+    /** Recorded as earnable in high school (a credential not yet recorded counts as not). */
+    public boolean attainableInHighSchool() {
+        return Boolean.TRUE.equals(highSchoolAttainable);
+    }
+
+    /** Linked occupations that need more education or experience than a high-school graduate has. */
+    public List<OccupationOutlook> pathway() {
+        return occupations.stream().filter(o -> !o.openToHighSchoolGraduates()).toList();
     }
 }

@@ -103,6 +103,21 @@ class ValueController {
         return catalog.getAll(value.stacksIntoHighValue());
     }
 
+    @SchemaMapping(typeName = "OccupationOutlook", field = "occupation")
+    Occupation outlookOccupation(OccupationOutlook outlook) {
+        return catalog.occupation(outlook.socCode()).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "OccupationOutlook", field = "openToHighSchoolGraduates")
+    boolean openToHighSchoolGraduates(OccupationOutlook outlook) {
+        return outlook.openToHighSchoolGraduates();
+    }
+
+    @SchemaMapping(typeName = "ValueThresholds", field = "rulesTitle")
+    String rulesTitle(ValueThresholds thresholds) {
+        return thresholds.rules().title();
+    }
+
     @SchemaMapping(typeName = "CredentialValue", field = "lastReviewedAt")
     Instant lastReviewedAt(CredentialValue value) {
         return value.reviews().lastReviewedAt();

@@ -5,7 +5,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code credfolio.value.*}: thresholds per region and how old a validation review may grow.
+ * {@code credfolio.value.*}: the rule set and thresholds per region, and how old a validation review
+ * may grow.
  *
  * @param regions settings per region ({@code US} or a state's two-letter code); any field left
  *     out keeps the national default
@@ -21,21 +22,44 @@ public record ValueProperties(Map<String, RegionSettings> regions, Period review
         reviewMaxAge = reviewMaxAge == null ? Period.ofYears(2) : reviewMaxAge;
     }
 
-    /** One region's overrides; null fields keep the national default. */
+    /**
+     * One region's settings; null fields keep the {@code US} settings, then the defaults.
+     *
+     * @param rules the rule set by name (ENTRY_LEVEL, INDIANA, OHIO, WASHINGTON); ENTRY_LEVEL by default
+     * @param livingWage an entry wage threshold in dollars instead of the rule set's
+     * @param demandOpenings an openings threshold instead of the rule set's
+     * @param minGrowthPercent a growth threshold instead of the rule set's
+     */
     public record RegionSettings(
-            Integer livingWage, Integer demandOpenings, Double minGrowthPercent, Integer endorsementsForLocalDemand) {}
+            ValueRules rules,
+            Integer livingWage,
+            Integer demandOpenings,
+            Double minGrowthPercent,
+            Integer endorsementsForLocalDemand) {}
 
-    ValueThresholds thresholds(String region) {
-        ValueThresholds national = ValueThresholds.NATIONAL;
-        RegionSettings us = regions.get(national.region());
+    /** The region's thresholds: its rule set on its baseline, then any number it sets itself. */
+    ValueThresholds thresholds(String region, RegionBaseline baseline) {
+        RegionSettings us = regions.get(Regions.NATIONAL);
         RegionSettings own = regions.get(region);
+        ValueRules rules = pick(own, us, RegionSettings::rules, ValueRules.ENTRY_LEVEL);
+        ValueRules.Threshold<Integer> wage = rules.wage(baseline);
+        ValueRules.Threshold<Integer> openings = rules.openings(baseline);
+        ValueRules.Threshold<Double> growth = rules.growth(baseline);
+        Integer wageSet = pick(own, us, RegionSettings::livingWage, null);
+        Integer openingsSet = pick(own, us, RegionSettings::demandOpenings, null);
+        Double growthSet = pick(own, us, RegionSettings::minGrowthPercent, null);
+        String setHere = "set for " + region + " in configuration";
         return new ValueThresholds(
                 region,
-                pick(own, us, RegionSettings::livingWage, national.livingWage()),
-                pick(own, us, RegionSettings::demandOpenings, national.demandOpenings()),
-                pick(own, us, RegionSettings::minGrowthPercent, national.minGrowthPercent()),
-                pick(own, us, RegionSettings::endorsementsForLocalDemand, national.endorsementsForLocalDemand()),
-                own != null || national.region().equals(region));
+                rules,
+                wageSet != null ? wageSet : wage.value(),
+                openingsSet != null ? openingsSet : openings.value(),
+                growthSet != null ? growthSet : growth.value(),
+                pick(own, us, RegionSettings::endorsementsForLocalDemand, 3),
+                own != null || Regions.NATIONAL.equals(region),
+                baseline,
+                wageSet != null ? setHere : wage.basis(),
+                openingsSet != null || growthSet != null ? setHere : openings.basis() + "; growth: " + growth.basis());
     }
 
     private static <T> T pick(

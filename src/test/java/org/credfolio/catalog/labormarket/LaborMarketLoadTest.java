@@ -139,7 +139,17 @@ class LaborMarketLoadTest extends IntegrationTest {
     @Test
     void aProjectionsReleaseAddsNewOccupationsAndWithdrawsTheFiguresOfDroppedOnes() {
         mongo.save(new Occupation(
-                "19-9099", "Dropped Scientists", null, 70_000, 1_000, 1.0, 4, "Master's degree", List.of()));
+                "19-9099",
+                "Dropped Scientists",
+                null,
+                70_000,
+                null,
+                1_000,
+                1.0,
+                4,
+                "Master's degree",
+                null,
+                List.of()));
         String header = PROJECTIONS.lines().findFirst().orElseThrow();
         String content = header + "\n"
                 + "\"Welders, cutters, solderers, and brazers    * Welder\",51-4121,457.3,467.2,9.9,2.2,47.1,\"51,000\","
