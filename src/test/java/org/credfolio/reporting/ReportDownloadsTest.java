@@ -72,6 +72,9 @@ class ReportDownloadsTest extends DemoDataTest {
             assertThat(page.dom().split("<h1", -1)).as("one h1 in " + report).hasSize(2);
         }
         String equity = Files.readString(pages.resolve("equity.html"));
-        assertThat(equity).contains("suppressed", "raceEthnicity", "cteParticipant");
+        // Groups and dimensions in words; the CSV keeps the codes.
+        assertThat(equity)
+                .contains("Suppressed", "Race and ethnicity", "Career and technical education (CTE)")
+                .doesNotContain("raceEthnicity", "cteParticipant");
     }
 }

@@ -366,6 +366,23 @@ public final class BrowserSession implements AutoCloseable {
         return value instanceof String text ? JSONObjectUtils.parse(text) : Map.of();
     }
 
+    /**
+     * Evaluates a {@code JSON.stringify(...)} expression until its answer satisfies {@code settled}
+     * (a navigation has finished, a page has laid out), within 60 s.
+     */
+    public Map<String, Object> settle(String expression, Predicate<Map<String, Object>> settled) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        Map<String, Object> last = Map.of();
+        while (System.nanoTime() < deadline) {
+            last = evaluateJson(expression);
+            if (!last.isEmpty() && settled.test(last)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the page did not settle: " + last);
+    }
+
     @Override
     public void close() throws Exception {
         tools.close();

@@ -45,9 +45,12 @@ public record CredentialValue(
         return tier == ValueTier.HIGH_VALUE;
     }
 
-    /** Recorded as earnable in high school (a credential not yet recorded counts as not). */
+    /**
+     * Not known to be out of a high-school student's reach: recorded as earnable, or not recorded yet
+     * (a district's own catalog entries often are not; the value reasons say it is unrecorded).
+     */
     public boolean attainableInHighSchool() {
-        return Boolean.TRUE.equals(highSchoolAttainable);
+        return !Boolean.FALSE.equals(highSchoolAttainable);
     }
 
     /** Linked occupations that need more education or experience than a high-school graduate has. */
