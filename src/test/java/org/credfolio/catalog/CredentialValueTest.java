@@ -80,6 +80,10 @@ class CredentialValueTest extends DemoDataTest {
         Map<String, Object> guam = value("tx-ibc-351", "GU");
         assertThat(welders(guam)).containsEntry("entryWage", 39250).containsEntry("wageFrom", "GU");
         assertThat(welders(texas)).containsEntry("entryWage", 43340).containsEntry("wageFrom", "TX");
+        // Guam's 25th percentile of all wages ($23,500) is below twice the poverty line for one
+        // person ($31,920): the floor holds.
+        assertThat(((Map<?, ?>) guam.get("thresholds")).get("livingWage")).isEqualTo(31920);
+        assertThat(((Map<?, ?>) texas.get("thresholds")).get("livingWage")).isEqualTo(34100);
         assertThat(((Map<?, ?>) texas.get("thresholds")).get("demandOpenings"))
                 .isNotEqualTo(((Map<?, ?>) guam.get("thresholds")).get("demandOpenings"));
     }

@@ -33,6 +33,9 @@ public class RegionalLaborMarkets {
     static final String SHIPPED_PROJECTIONS = "Projections Central long-term state projections 2022-2032";
     private static final String OEWS_RESOURCE = "seed/bls_state/oews_state_2024.csv";
     private static final String PROJECTIONS_RESOURCE = "seed/bls_state/projections_state_2022-2032.csv";
+    private static final String POVERTY_RESOURCE = "seed/bls_state/poverty_guidelines_state_2026.csv";
+    /** Twice the 2026 HHS poverty guideline for one person, by state: 52 rows, kept for good. */
+    private static final Map<String, Integer> POVERTY_LINES = povertyLines();
 
     private final MongoOperations mongo;
     private final AuditLog audit;
@@ -49,9 +52,14 @@ public class RegionalLaborMarkets {
      */
     @EventListener(ApplicationReadyEvent.class)
     void readShippedFilesEarly() {
-        Thread reader = new Thread(() -> Shipped.PROJECTIONS.dataRows(), "regional-figures-reader");
+        Thread reader = new Thread(Shipped::files, "regional-figures-reader");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** Twice the 2026 HHS poverty guideline for one person in the state; empty for others. */
+    public Optional<Integer> povertyLine(String region) {
+        return Optional.ofNullable(POVERTY_LINES.get(region));
     }
 
     /** The state's labor market; empty for the nation and for a state no release covers. Public. */
@@ -90,8 +98,9 @@ public class RegionalLaborMarkets {
         if (stored != null) {
             return Optional.of(stored);
         }
-        Map<String, StateFile.Row> wages = Shipped.WAGES.states().get(region);
-        Map<String, StateFile.Row> projections = Shipped.PROJECTIONS.states().get(region);
+        StateFile.Parsed[] shipped = Shipped.files();
+        Map<String, StateFile.Row> wages = shipped[0].states().get(region);
+        Map<String, StateFile.Row> projections = shipped[1].states().get(region);
         if (wages == null && projections == null) {
             return Optional.empty();
         }
@@ -136,25 +145,53 @@ public class RegionalLaborMarkets {
                 Instant.now());
     }
 
-    /** The shipped state files, read once, on first need (about a second). */
+    /**
+     * The shipped state files, read on first need (about a second) and held softly: once every state
+     * judged is in the store they are not needed, and the collector may take their 20 MB back.
+     */
     private static final class Shipped {
-        static final StateFile.Parsed WAGES = read(StateFile.Kind.OEWS_STATE, OEWS_RESOURCE);
-        static final StateFile.Parsed PROJECTIONS = read(StateFile.Kind.STATE_PROJECTIONS, PROJECTIONS_RESOURCE);
+        private static java.lang.ref.SoftReference<StateFile.Parsed[]> held = new java.lang.ref.SoftReference<>(null);
+
+        static synchronized StateFile.Parsed[] files() {
+            StateFile.Parsed[] files = held.get();
+            if (files == null) {
+                files = new StateFile.Parsed[] {
+                    read(StateFile.Kind.OEWS_STATE, OEWS_RESOURCE),
+                    read(StateFile.Kind.STATE_PROJECTIONS, PROJECTIONS_RESOURCE)
+                };
+                held = new java.lang.ref.SoftReference<>(files);
+            }
+            return files;
+        }
 
         private static StateFile.Parsed read(StateFile.Kind kind, String resource) {
-            try (InputStream in = RegionalLaborMarkets.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("Seed file missing from the classpath: " + resource);
-                }
-                StateFile.Parsed parsed = StateFile.read(kind, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                if (parsed.problems().hasErrors()) {
-                    throw new IllegalStateException("Seed file " + resource + " does not validate: "
-                            + parsed.problems().listed().get(0));
-                }
-                return parsed;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read seed file " + resource, e);
+            StateFile.Parsed parsed = StateFile.read(kind, text(resource));
+            if (parsed.problems().hasErrors()) {
+                throw new IllegalStateException("Seed file " + resource + " does not validate: "
+                        + parsed.problems().listed().get(0));
             }
+            return parsed;
+        }
+    }
+
+    private static Map<String, Integer> povertyLines() {
+        Map<String, Integer> lines = new HashMap<>();
+        for (Map<String, String> row : org.credfolio.catalog.labormarket.Csv.records(text(POVERTY_RESOURCE))) {
+            lines.put(
+                    row.get("state").strip(),
+                    Integer.valueOf(row.get("fpg200_1p").strip()));
+        }
+        return Map.copyOf(lines);
+    }
+
+    private static String text(String resource) {
+        try (InputStream in = RegionalLaborMarkets.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Seed file missing from the classpath: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read seed file " + resource, e);
         }
     }
 }

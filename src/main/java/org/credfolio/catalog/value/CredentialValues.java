@@ -67,7 +67,7 @@ public class CredentialValues {
     }
 
     /** The region's all-occupations figures; the nation's, marked as such, when it publishes none. */
-    private static RegionBaseline baseline(String region, Optional<RegionalLaborMarket> labor) {
+    private RegionBaseline baseline(String region, Optional<RegionalLaborMarket> labor) {
         if (Regions.NATIONAL.equals(region)) {
             return RegionBaseline.NATIONAL;
         }
@@ -84,6 +84,7 @@ public class CredentialValues {
                     n.medianWage(),
                     n.annualOpenings(),
                     n.growthPercent(),
+                    regional.povertyLine(region).orElse(n.povertyLine()),
                     n.source() + ": " + region + " publishes no all-occupations figures",
                     true);
         }
@@ -93,6 +94,7 @@ public class CredentialValues {
                 total.medianWage(),
                 total.annualOpenings(),
                 total.growthPercent(),
+                regional.povertyLine(region).orElse(RegionBaseline.NATIONAL.povertyLine()),
                 labor.get().wageRelease() + "; " + labor.get().projectionsRelease(),
                 false);
     }

@@ -11,7 +11,9 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@link #ENTRY_LEVEL} (the default): entry pay at least the region's 25th percentile of all
- *       wages (Indiana's wage floor, compared entry to entry), and openings of at least 0.08% of all the
+ *       wages (Indiana's wage floor, compared entry to entry) and never below twice the poverty
+ *       guideline for one person (where a state's 25th percentile is lower, as in Puerto Rico), and
+ *       openings of at least 0.08% of all the
  *       region's openings (Washington's share rule, so the bar scales with the state) in an occupation
  *       that is not shrinking. Both bars move with the region's own economy, which fixed dollar and
  *       opening counts do not.
@@ -27,7 +29,7 @@ public enum ValueRules {
     ENTRY_LEVEL("Credfolio entry level (default)", false) {
         @Override
         Threshold<Integer> wage(RegionBaseline b) {
-            return p25(b);
+            return entryFloor(b);
         }
 
         @Override
@@ -78,7 +80,7 @@ public enum ValueRules {
     WASHINGTON("Washington: growth at least 90% of the area's and openings at least 0.08% of all", false) {
         @Override
         Threshold<Integer> wage(RegionBaseline b) {
-            return p25(b);
+            return entryFloor(b);
         }
 
         @Override
@@ -126,6 +128,17 @@ public enum ValueRules {
 
     private static Threshold<Integer> p25(RegionBaseline b) {
         return new Threshold<>(b.entryWage(), b.region() + "'s 25th percentile of all wages");
+    }
+
+    /** The default wage floor: the 25th percentile of all wages, never below twice the poverty line. */
+    private static Threshold<Integer> entryFloor(RegionBaseline b) {
+        if (b.povertyLine() > b.entryWage()) {
+            return new Threshold<>(
+                    b.povertyLine(),
+                    "twice the 2026 poverty guideline for one person in " + b.region() + ", above its 25th percentile"
+                            + " of all wages ($" + count(b.entryWage()) + ")");
+        }
+        return p25(b);
     }
 
     private static Threshold<Integer> share(RegionBaseline b) {
