@@ -58,6 +58,10 @@ class DemoDataLoader implements ApplicationRunner {
                 isEmpty("credentials") && isEmpty("organizations"));
         if (!decision.load()) {
             log.info("Demo data not loaded: {}.", decision.reason());
+            if (decision.alreadyLoaded()) {
+                // A store seeded by an older release gets the catalog fields added since.
+                writer.upgradeSeededCatalog(Instant.now());
+            }
             return;
         }
         log.info("Loading demo data: {}.", decision.reason());

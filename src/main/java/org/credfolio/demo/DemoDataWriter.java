@@ -1,6 +1,8 @@
 package org.credfolio.demo;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +25,12 @@ import org.credfolio.organization.Account;
 import org.credfolio.organization.Organization;
 import org.credfolio.pathways.Enrollment;
 import org.credfolio.pathways.ProgramOfStudy;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.util.Pair;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -60,6 +66,7 @@ final class DemoDataWriter {
         int credentials = insertMissing(catalog.credentials(), CredentialDefinition::id, CredentialDefinition.class);
         int links =
                 insertMissing(catalog.occupationLinks(), CredentialOccupationLink::id, CredentialOccupationLink.class);
+        backfillNewFields(seed.occupations(), catalog);
         insertMissing(DemoCrosswalks.rules(now), CreditRule::id, CreditRule.class);
         insertMissing(DemoValidation.reviews(), ValidationReview::id, ValidationReview.class);
         insertMissing(DemoValidation.endorsements(), Endorsement::id, Endorsement.class);
@@ -74,6 +81,75 @@ final class DemoDataWriter {
                 DemoAccounts.all(encoder.encode(password), learnerSchool, now), Account::id, Account.class);
         int organizations = insertMissing(demo.organizations(), Organization::id, Organization.class);
         return new Counts(occupations, bodies, credentials, links, organizations, learners, awards, accounts);
+    }
+
+    /** Brings a catalog seeded by an older release up to this one's fields (see {@link #backfillNewFields}). */
+    void upgradeSeededCatalog(Instant now) {
+        backfillNewFields(OccupationSeed.load(now).occupations(), CatalogSeed.load(now));
+    }
+
+    /**
+     * A store seeded by an older release lacks the fields added since (entry wages and work experience;
+     * credential categories, attainability and occupation roles): set them from the seed where the
+     * stored document has none, by id, without touching anything an admin set.
+     */
+    private void backfillNewFields(List<Occupation> occupations, CatalogSeed.Catalog catalog) {
+        Map<String, Occupation> stored = new HashMap<>();
+        mongo.findAll(Occupation.class).forEach(o -> stored.put(o.socCode(), o));
+        List<Pair<Query, Update>> occupationUpdates = new ArrayList<>();
+        for (Occupation seeded : occupations) {
+            Occupation old = stored.get(seeded.socCode());
+            if (old != null
+                    && old.entryAnnualWage() == null
+                    && old.workExperience() == null
+                    && (seeded.entryAnnualWage() != null || seeded.workExperience() != null)) {
+                occupationUpdates.add(Pair.of(
+                        Query.query(Criteria.where("_id").is(seeded.socCode())),
+                        new Update()
+                                .set("entryAnnualWage", seeded.entryAnnualWage())
+                                .set("workExperience", seeded.workExperience())));
+            }
+        }
+        bulkUpdate(occupationUpdates, Occupation.class);
+
+        Map<String, CredentialDefinition> credentials = new HashMap<>();
+        mongo.findAll(CredentialDefinition.class).forEach(c -> credentials.put(c.id(), c));
+        List<Pair<Query, Update>> credentialUpdates = new ArrayList<>();
+        for (CredentialDefinition seeded : catalog.credentials()) {
+            CredentialDefinition old = credentials.get(seeded.id());
+            if (old != null
+                    && old.category() == null
+                    && old.highSchoolAttainable() == null
+                    && seeded.category() != null) {
+                credentialUpdates.add(Pair.of(
+                        Query.query(Criteria.where("_id").is(seeded.id())),
+                        new Update()
+                                .set("category", seeded.category())
+                                .set("highSchoolAttainable", seeded.highSchoolAttainable())
+                                .set("categoryNote", seeded.categoryNote())));
+            }
+        }
+        bulkUpdate(credentialUpdates, CredentialDefinition.class);
+
+        Map<String, CredentialOccupationLink> links = new HashMap<>();
+        mongo.findAll(CredentialOccupationLink.class).forEach(l -> links.put(l.id(), l));
+        List<Pair<Query, Update>> linkUpdates = new ArrayList<>();
+        for (CredentialOccupationLink seeded : catalog.occupationLinks()) {
+            CredentialOccupationLink old = links.get(seeded.id());
+            if (old != null && old.role() == null && seeded.role() != null) {
+                linkUpdates.add(Pair.of(
+                        Query.query(Criteria.where("_id").is(seeded.id())), Update.update("role", seeded.role())));
+            }
+        }
+        bulkUpdate(linkUpdates, CredentialOccupationLink.class);
+    }
+
+    private void bulkUpdate(List<Pair<Query, Update>> updates, Class<?> type) {
+        if (!updates.isEmpty()) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+            updates.forEach(u -> bulk.updateOne(u.getFirst(), u.getSecond()));
+            bulk.execute();
+        }
     }
 
     private int insertAwards(DemoData.DemoDataSet demo) {

@@ -9,7 +9,14 @@ final class DemoLoadPolicy {
 
     private DemoLoadPolicy() {}
 
-    record Decision(boolean load, String reason) {}
+    record Decision(boolean load, String reason) {
+        /** The demo (and with it the seeded catalog) is in the store from an earlier start. */
+        boolean alreadyLoaded() {
+            return reason.equals(ALREADY_LOADED);
+        }
+    }
+
+    private static final String ALREADY_LOADED = "the demo data is already loaded";
 
     /**
      * @param enabled the {@code credfolio.demo.enabled} property; null when unset
@@ -22,7 +29,7 @@ final class DemoLoadPolicy {
             return new Decision(false, ENABLED_PROPERTY + "=false");
         }
         if (demoPresent) {
-            return new Decision(false, "the demo data is already loaded");
+            return new Decision(false, ALREADY_LOADED);
         }
         if (Boolean.TRUE.equals(enabled)) {
             return new Decision(true, ENABLED_PROPERTY + "=true");
