@@ -33,6 +33,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class AwardManagement {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Earned credentials one learner may hold. They live in one document per learner, and MongoDB
+     * refuses documents over 16 MB; 500 awards stay far below it (about 1 KB each) and far above any
+     * high-school career.
+     */
+    public static final int MAX_PER_LEARNER = 500;
+
     private static final Logger log = LoggerFactory.getLogger(AwardManagement.class);
     private static final Object[] LEARNER_LOCKS =
             java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
@@ -76,6 +83,9 @@ public class AwardManagement {
                 .push("credentials", award)
                 .setOnInsert("districtId", prepared.learner().districtId());
         if (!pushUnlessHeld(prepared.learner().id(), award.dedupKey(), push)) {
+            if (heldCount(prepared.learner().id()) >= MAX_PER_LEARNER) {
+                throw tooMany(prepared);
+            }
             throw duplicate(prepared);
         }
         audit.record(
@@ -97,6 +107,22 @@ public class AwardManagement {
         if (holds(prepared.learner().id(), prepared.award().dedupKey())) {
             throw duplicate(prepared);
         }
+        if (heldCount(prepared.learner().id()) >= MAX_PER_LEARNER) {
+            throw tooMany(prepared);
+        }
+    }
+
+    private static InvalidInputException tooMany(Prepared prepared) {
+        return new InvalidInputException(
+                "LEARNER_CREDENTIAL_LIMIT",
+                "learnerId",
+                "This learner already holds " + MAX_PER_LEARNER + " earned credentials, the most one learner may"
+                        + " have; revoke ones recorded in error first.");
+    }
+
+    private int heldCount(String learnerId) {
+        LearnerAwards all = mongo.findById(learnerId, LearnerAwards.class);
+        return all == null || all.credentials() == null ? 0 : all.credentials().size();
     }
 
     private record Prepared(Learner learner, CredentialDefinition credential, Award award) {}
@@ -157,15 +183,21 @@ public class AwardManagement {
     private boolean pushUnlessHeld(String learnerId, String dedupKey, Update push) {
         if (soleWriter) {
             synchronized (LEARNER_LOCKS[Math.floorMod(learnerId.hashCode(), LEARNER_LOCKS.length)]) {
-                if (holds(learnerId, dedupKey)) {
+                if (holds(learnerId, dedupKey) || heldCount(learnerId) >= MAX_PER_LEARNER) {
                     return false;
                 }
                 mongo.upsert(Query.query(Criteria.where("_id").is(learnerId)), push, LearnerAwards.class);
                 return true;
             }
         }
-        Query noSuchAward = Query.query(
-                Criteria.where("_id").is(learnerId).and("credentials.dedupKey").ne(dedupKey));
+        // Room left: no element at the last allowed position yet. Checked by the store in the same
+        // update, so concurrent records cannot pass the bound.
+        Query noSuchAward = Query.query(Criteria.where("_id")
+                .is(learnerId)
+                .and("credentials.dedupKey")
+                .ne(dedupKey)
+                .and("credentials." + (MAX_PER_LEARNER - 1))
+                .exists(false));
         try {
             mongo.upsert(noSuchAward, push, LearnerAwards.class);
             return true;

@@ -2,12 +2,16 @@ package org.credfolio.reporting;
 
 import static java.util.Map.entry;
 
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.ReadPreference;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.credfolio.shared.error.ConflictException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +36,11 @@ class DistrictAggregations {
     private static final Document NOT_REVOKED = new Document("$ne", List.of("$$c.status", "REVOKED"));
 
     private final MongoOperations mongo;
+    private final ReportProperties properties;
 
-    DistrictAggregations(MongoOperations mongo) {
+    DistrictAggregations(MongoOperations mongo, ReportProperties properties) {
         this.mongo = mongo;
+        this.properties = properties;
     }
 
     /** Per credential: learners who earned it and awards recorded. */
@@ -260,11 +266,26 @@ class DistrictAggregations {
         return new Document("$cond", List.of(new Document("$gt", List.of(new Document("$size", array), 0)), 1, 0));
     }
 
+    /**
+     * Runs a report pipeline with a server-side time limit, so that a request the API gave up on
+     * does not keep MongoDB busy, and on a secondary where the deployment has one: reports may read
+     * data a moment old, and keep that load off the primary that takes the writes.
+     */
     private List<Document> run(String collection, List<Document> pipeline) {
-        return mongo.getCollection(collection)
-                .aggregate(pipeline)
-                .allowDiskUse(true)
-                .into(new ArrayList<>());
+        try {
+            return mongo.getCollection(collection)
+                    .withReadPreference(ReadPreference.secondaryPreferred())
+                    .aggregate(pipeline)
+                    .allowDiskUse(true)
+                    .maxTime(properties.maxTime().toMillis(), TimeUnit.MILLISECONDS)
+                    .into(new ArrayList<>());
+        } catch (MongoExecutionTimeoutException e) {
+            throw new ConflictException(
+                    "REPORT_TIMED_OUT",
+                    null,
+                    "The report took longer than " + properties.maxTime().toSeconds()
+                            + " seconds and was stopped; try again later or ask your administrator.");
+        }
     }
 
     private static long number(Document row, String field) {
