@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -20,6 +22,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param capPerProgram most credits this rule may grant toward one program, or null
  */
 @Document("credit_rules")
+// Rules are looked up by credential (evaluation), by institution (its rule list) and by rule id (versions).
+@CompoundIndexes({
+    @CompoundIndex(name = "credential_institution", def = "{'credentialId': 1, 'institutionId': 1}"),
+    @CompoundIndex(name = "institution_credential", def = "{'institutionId': 1, 'credentialId': 1}"),
+    @CompoundIndex(name = "rule_version", def = "{'ruleId': 1, 'version': -1}")
+})
 public record CreditRule(
         @Id String id,
         String ruleId,

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -13,6 +15,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * supplies the grants), and what earned nothing.
  */
 @Document("standing_decisions")
+// A learner's and an institution's decisions are listed page by page, newest first.
+@CompoundIndexes({
+    @CompoundIndex(name = "learner_decided", def = "{'learnerId': 1, 'decidedAt': -1, '_id': 1}"),
+    @CompoundIndex(name = "institution_decided", def = "{'institutionId': 1, 'decidedAt': -1, '_id': 1}")
+})
 public record StandingDecision(
         @Id String id,
         String institutionId,

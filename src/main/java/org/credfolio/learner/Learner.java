@@ -25,6 +25,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("learners")
 @CompoundIndex(name = "student_id_per_district", def = "{'districtId': 1, 'studentId': 1}", unique = true)
+// Learner lists by district or school, in name order (and name-prefix search).
+@CompoundIndex(name = "district_name", def = "{'districtId': 1, 'sortName': 1, '_id': 1}")
+@CompoundIndex(name = "school_name", def = "{'schoolId': 1, 'sortName': 1, '_id': 1}")
 public record Learner(
         @Id String id,
         String districtId,

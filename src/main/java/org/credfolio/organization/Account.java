@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.credfolio.shared.security.Role;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     role or standing, which ends every token minted before, on every instance
  */
 @Document("accounts")
+// An organization's accounts are listed for its admins.
+@CompoundIndex(name = "organization_username", def = "{'organizationId': 1, 'username': 1, '_id': 1}")
 public record Account(
         @Id String id,
         @Indexed(unique = true) String username,

@@ -2,6 +2,7 @@ package org.credfolio.catalog.value;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -9,6 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * and region: the id is built from the three, so endorsing again updates the statement.
  */
 @Document("endorsements")
+// Every value classification reads a region's endorsements of the credentials judged.
+@CompoundIndex(name = "region_credential", def = "{'region': 1, 'credentialId': 1}")
 public record Endorsement(
         @Id String id,
         String credentialId,

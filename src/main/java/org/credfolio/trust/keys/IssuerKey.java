@@ -2,6 +2,7 @@ package org.credfolio.trust.keys;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -11,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param thumbprint RFC 7638 JWK thumbprint, also the fragment of the key's id in the DID document
  */
 @Document("issuer_keys")
+// An organization's keys are read for its DID document and JWKS.
+@CompoundIndex(name = "organization_status", def = "{'organizationId': 1, 'status': 1}")
 public record IssuerKey(
         @Id String thumbprint,
         String organizationId,
