@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.credfolio.shared.security.ClientAddresses;
 import org.credfolio.shared.security.LoginTokenKeys;
 import org.credfolio.shared.security.SecurityProperties;
 import org.credfolio.shared.security.TokenStanding;
@@ -24,13 +25,19 @@ class LoginController {
     private final LoginTokenKeys keys;
     private final SecurityProperties properties;
     private final LoginThrottle throttle;
+    private final ClientAddresses clientAddresses;
 
     LoginController(
-            AccountManagement accounts, LoginTokenKeys keys, SecurityProperties properties, LoginThrottle throttle) {
+            AccountManagement accounts,
+            LoginTokenKeys keys,
+            SecurityProperties properties,
+            LoginThrottle throttle,
+            ClientAddresses clientAddresses) {
         this.accounts = accounts;
         this.keys = keys;
         this.properties = properties;
         this.throttle = throttle;
+        this.clientAddresses = clientAddresses;
     }
 
     record LoginRequest(String username, String password) {}
@@ -48,9 +55,9 @@ class LoginController {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "Send JSON with 'username' and 'password'.");
         }
         String username = AccountManagement.normalize(request.username());
-        String throttleKey = LoginThrottle.key(http.getRemoteAddr(), username);
-        long wait = throttle.retryAfterSeconds(throttleKey);
-        if (wait > 0) {
+        LoginThrottle.Attempt attempt = throttle.begin(clientAddresses.of(http), username);
+        if (!attempt.admitted()) {
+            long wait = attempt.retryAfterSeconds();
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(wait))
                     .header("Cache-Control", "no-store")
@@ -62,10 +69,10 @@ class LoginController {
         }
         Optional<Account> account = accounts.authenticate(username, request.password());
         if (account.isEmpty()) {
-            throttle.failed(throttleKey);
+            // Nothing to record: the attempt's slots stay taken, and that is the failure counted.
             return error(HttpStatus.UNAUTHORIZED, "invalid_grant", "Wrong username or password.");
         }
-        throttle.succeeded(throttleKey);
+        throttle.succeeded(attempt);
         if (account.get().disabled()) {
             return error(
                     HttpStatus.UNAUTHORIZED, "invalid_grant", "This account is disabled; ask your district admin.");

@@ -37,6 +37,7 @@ public class ShareManagement {
     private final LearnerManagement learners;
     private final AuditLog audit;
     private final String baseUrl;
+    private final CreationLocks creationLocks;
 
     ShareManagement(
             MongoOperations mongo,
@@ -49,6 +50,7 @@ public class ShareManagement {
         this.learners = learners;
         this.audit = audit;
         this.baseUrl = trust.publicBaseUrl();
+        this.creationLocks = new CreationLocks(mongo, "share_creation_locks");
     }
 
     /**
@@ -62,23 +64,25 @@ public class ShareManagement {
         List<String> ids = ShareRules.chosenIds(input.earnedCredentialIds());
         Instant expiresAt = ShareRules.expiry(input.expiresAt(), now);
         List<Award> awards = ShareRules.ownAndShareable(ids, credentials.ownAwards(ids));
-        String learnerId = CurrentUsers.require().learnerId();
-        requireRoomForAnother(learnerId, now);
-        credentials.issueOwn(awards);
-        boolean showName = input.showName() == null || input.showName();
         String token = ShareTokens.newToken();
-        Share share = mongo.insert(new Share(
-                UUID.randomUUID().toString(),
-                ShareTokens.hash(token),
-                learnerId,
-                input.audience().strip(),
-                ids,
-                showName,
-                showName ? displayName(learners.me()) : null,
-                now,
-                expiresAt,
-                null,
-                0));
+        String learnerId = CurrentUsers.require().learnerId();
+        Share share = creationLocks.whileHeld(learnerId, () -> {
+            requireRoomForAnother(learnerId, now);
+            credentials.issueOwn(awards);
+            boolean showName = input.showName() == null || input.showName();
+            return mongo.insert(new Share(
+                    UUID.randomUUID().toString(),
+                    ShareTokens.hash(token),
+                    learnerId,
+                    input.audience().strip(),
+                    ids,
+                    showName,
+                    showName ? displayName(learners.me()) : null,
+                    now,
+                    expiresAt,
+                    null,
+                    0));
+        });
         audit.record(
                 "share.created",
                 "Share",
@@ -123,7 +127,10 @@ public class ShareManagement {
         return mongo.scroll(query, Share.class);
     }
 
-    /** Without transactions two concurrent creates may both pass; the limit is a guard, not a quota. */
+    /**
+     * Counts then inserts, so it runs under the learner's {@link CreationLocks} lock: without it,
+     * concurrent creates all count the same number and all insert.
+     */
     private void requireRoomForAnother(String learnerId, Instant now) {
         long active = mongo.count(
                 Query.query(Criteria.where("learnerId")

@@ -13,11 +13,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.credfolio.shared.security.Role;
 import org.credfolio.support.Tenants;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -150,9 +156,48 @@ class SharesTest extends SharingTestBase {
 
     @Test
     void activeSharesAreLimited() {
+        insertFillers(ShareManagement.MAX_ACTIVE_SHARES);
+        assertCode(createShare(world.learner(), input(List.of(awardId))), "CONFLICT", "TOO_MANY_ACTIVE_SHARES");
+    }
+
+    @Test
+    void concurrentCreatesNeverPassTheLimit() throws Exception {
+        insertFillers(ShareManagement.MAX_ACTIVE_SHARES - 5);
+        GraphQlTester learner = as(world.learner());
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        List<Callable<Boolean>> creates = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            creates.add(() -> {
+                var errors = new ArrayList<ResponseError>();
+                learner.document(CREATE)
+                        .variable("i", input(List.of(awardId)))
+                        .execute()
+                        .errors()
+                        .satisfy(errors::addAll);
+                errors.forEach(e -> assertThat(e.getExtensions()).containsEntry("code", "TOO_MANY_ACTIVE_SHARES"));
+                return errors.isEmpty();
+            });
+        }
+        long created = 0;
+        try {
+            for (Future<Boolean> f : pool.invokeAll(creates)) {
+                created += f.get() ? 1 : 0;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(created).isEqualTo(5);
+        assertThat(mongo.count(
+                        Query.query(
+                                Criteria.where("learnerId").is(world.learnerA().id())),
+                        Share.class))
+                .isEqualTo(ShareManagement.MAX_ACTIVE_SHARES);
+    }
+
+    private void insertFillers(int count) {
         Instant now = Instant.now();
         List<Share> existing = new ArrayList<>();
-        for (int i = 0; i < ShareManagement.MAX_ACTIVE_SHARES; i++) {
+        for (int i = 0; i < count; i++) {
             existing.add(new Share(
                     UUID.randomUUID().toString(),
                     UUID.randomUUID().toString(),
@@ -167,7 +212,6 @@ class SharesTest extends SharingTestBase {
                     0));
         }
         mongo.insertAll(existing);
-        assertCode(createShare(world.learner(), input(List.of(awardId))), "CONFLICT", "TOO_MANY_ACTIVE_SHARES");
     }
 
     @Test

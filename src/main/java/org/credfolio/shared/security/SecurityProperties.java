@@ -1,6 +1,7 @@
 package org.credfolio.shared.security;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     is off
  * @param oidcAudience when set, tokens from the external issuer must name this audience
  * @param claims the claims that carry role, organization and learner
+ * @param trustedProxies addresses or CIDRs of the reverse proxies whose {@code X-Forwarded-For} is
+ *     believed when finding the client's address for login throttling (see {@link
+ *     ClientAddresses}); none by default, so the connection's own address counts
  */
 @ConfigurationProperties("credfolio.security")
 public record SecurityProperties(
@@ -22,13 +26,15 @@ public record SecurityProperties(
         String loginKeyFile,
         String oidcIssuerUri,
         String oidcAudience,
-        Claims claims) {
+        Claims claims,
+        List<String> trustedProxies) {
 
     public SecurityProperties {
         tokenIssuer = tokenIssuer == null ? "credfolio" : tokenIssuer;
         tokenTtl = tokenTtl == null ? Duration.ofHours(1) : tokenTtl;
         loginKeyFile = loginKeyFile == null ? "data/login-token-key.pem" : loginKeyFile;
         claims = claims == null ? new Claims(null, null, null) : claims;
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
 
     public boolean builtInLogin() {
