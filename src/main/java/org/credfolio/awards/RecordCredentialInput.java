@@ -11,13 +11,14 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.credfolio.shared.error.PlausibleDate;
 
 /** Input of {@code recordEarnedCredential}. */
 public record RecordCredentialInput(
         @NotBlank @Size(max = 64) String learnerId,
         @NotBlank @Size(max = 64) String credentialId,
-        @NotNull @PastOrPresent LocalDate earnedOn,
-        LocalDate expiresOn,
+        @NotNull @PastOrPresent @PlausibleDate(yearsAhead = 0) LocalDate earnedOn,
+        @PlausibleDate(yearsAhead = 50) LocalDate expiresOn,
         @Size(max = 100) String result,
         @Size(max = 2000) @Pattern(regexp = "https://\\S+", message = "must be an https URL") String evidenceUrl,
         @Valid ExamFeeInput examFee) {

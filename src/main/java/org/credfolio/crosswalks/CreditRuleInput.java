@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.credfolio.shared.error.PlausibleDate;
 
 /** Input of {@code createCreditRule} and {@code reviseCreditRule}. */
 public record CreditRuleInput(
@@ -28,6 +29,6 @@ public record CreditRuleInput(
         @Positive @Max(240) Integer earnedWithinMonths,
         Boolean mustBeValid,
         @NotNull CreditAuthority authority,
-        @NotNull LocalDate effectiveFrom,
-        LocalDate effectiveUntil,
+        @NotNull @PlausibleDate(yearsAhead = 50) LocalDate effectiveFrom,
+        @PlausibleDate(yearsAhead = 50) LocalDate effectiveUntil,
         @Size(max = 2000) String notes) {}

@@ -56,7 +56,8 @@ public class AccountLifecycle implements TokenStanding {
                     "currentPassword",
                     "Your sign-in is managed by your district's identity provider; change your password there.");
         }
-        if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
+        // A current password BCrypt cannot compare (over 72 bytes) cannot be the stored one.
+        if (!fitsBCrypt(currentPassword) || !passwords.matches(currentPassword, account.passwordHash())) {
             throw new InvalidInputException("WRONG_PASSWORD", "currentPassword", "The current password is wrong.");
         }
         change(
@@ -182,13 +183,24 @@ public class AccountLifecycle implements TokenStanding {
     }
 
     static String checkedPassword(String password) {
-        if (password == null
-                || password.length() < 12
-                || password.length() > 128
-                || password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
+        return checkedPassword(password, "newPassword");
+    }
+
+    /**
+     * A password we can store: 12 to 128 characters and at most 72 bytes in UTF-8, all that BCrypt
+     * reads. Longer ones are refused, never cut short: a cut password would let in anyone who knows
+     * its first 72 bytes, and BCrypt itself throws on them.
+     */
+    static String checkedPassword(String password, String field) {
+        if (password == null || password.length() < 12 || password.length() > 128 || !fitsBCrypt(password)) {
             throw new InvalidInputException(
-                    "BAD_PASSWORD", "newPassword", "A password is 12 to 128 characters and at most 72 bytes in UTF-8.");
+                    "BAD_PASSWORD", field, "A password is 12 to 128 characters and at most 72 bytes in UTF-8.");
         }
         return password;
+    }
+
+    /** Whether BCrypt can hash or compare it at all: at most 72 bytes in UTF-8. */
+    static boolean fitsBCrypt(String password) {
+        return password != null && password.getBytes(StandardCharsets.UTF_8).length <= PASSWORD_MAX_BYTES;
     }
 }

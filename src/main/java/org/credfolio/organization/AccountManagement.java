@@ -138,11 +138,18 @@ public class AccountManagement {
     public Optional<Account> authenticate(String username, String password) {
         Optional<Account> account = accounts.findByUsername(normalize(username));
         String hash = account.map(Account::passwordHash).orElse(unknownUserHash);
+        if (!AccountLifecycle.fitsBCrypt(password)) {
+            // No stored password is that long (BCrypt refuses to hash it, and so do we), and BCrypt
+            // refuses to compare it: the same check on a stand-in keeps the answer's timing alike.
+            passwords.matches("", unknownUserHash);
+            return Optional.empty();
+        }
         boolean matches = passwords.matches(password, hash);
         return matches ? account : Optional.empty();
     }
 
     private Account insert(String username, String password, Role role, String orgId, String learnerId) {
+        AccountLifecycle.checkedPassword(password, "input.password");
         try {
             return accounts.insert(new Account(
                     UUID.randomUUID().toString(),

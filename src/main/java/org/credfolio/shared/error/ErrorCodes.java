@@ -21,7 +21,8 @@ final class ErrorCodes {
             Map.entry("DecimalMax", "OUT_OF_RANGE"),
             Map.entry("Digits", "OUT_OF_RANGE"),
             Map.entry("PastOrPresent", "DATE_IN_FUTURE"),
-            Map.entry("Past", "DATE_IN_FUTURE"));
+            Map.entry("Past", "DATE_IN_FUTURE"),
+            Map.entry("PlausibleDate", "DATE_OUT_OF_RANGE"));
 
     private ErrorCodes() {}
 

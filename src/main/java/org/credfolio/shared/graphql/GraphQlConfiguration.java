@@ -18,9 +18,9 @@ class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(ExtendedScalars.Date)
+        return wiring -> wiring.scalar(InputScalars.date())
                 .scalar(DateTimeScalar.create())
-                .scalar(ExtendedScalars.GraphQLBigDecimal)
+                .scalar(InputScalars.decimal())
                 .scalar(ExtendedScalars.Json);
     }
 
