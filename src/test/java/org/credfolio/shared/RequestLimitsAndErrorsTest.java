@@ -213,7 +213,24 @@ class RequestLimitsAndErrorsTest extends IntegrationTest {
                 .bodyValue(Map.of("query", "{ myAccount { username } }"))
                 .exchange()
                 .expectStatus()
-                .isUnauthorized();
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("INVALID_TOKEN")
+                .jsonPath("$.detail")
+                .value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .contains("Sign in again"));
+        // No token at all on a path that needs one says so too.
+        http().get()
+                .uri("/me/credentials/x/badge.png")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("UNAUTHENTICATED");
     }
 
     @Test

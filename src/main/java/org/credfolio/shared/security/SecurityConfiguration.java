@@ -74,8 +74,9 @@ class SecurityConfiguration {
                         .hasRole(Role.PLATFORM_ADMIN.name())
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(oauth ->
-                        oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenClaims(properties.claims()))));
+                .oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(new BearerTokenProblems())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenClaims(properties.claims()))))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new BearerTokenProblems()));
         return http.build();
     }
 
