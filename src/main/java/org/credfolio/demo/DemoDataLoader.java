@@ -61,11 +61,28 @@ class DemoDataLoader implements ApplicationRunner {
             if (decision.alreadyLoaded()) {
                 // A store seeded by an older release gets the catalog fields added since.
                 writer.upgradeSeededCatalog(Instant.now());
+                resetDemoPasswordIfAsked();
             }
             return;
         }
         log.info("Loading demo data: {}.", decision.reason());
         load();
+    }
+
+    /**
+     * A demo password lost or leaked is reset by starting again with {@code credfolio.demo.password}
+     * set: the demo accounts whose password differs get the new one and lose their sessions; no data
+     * is deleted.
+     */
+    private void resetDemoPasswordIfAsked() {
+        String configured = environment.getProperty(PASSWORD_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            return;
+        }
+        int changed = writer.resetDemoPasswords(configured, passwords);
+        if (changed > 0) {
+            log.info("Demo password reset from {} for {} demo account(s).", PASSWORD_PROPERTY, changed);
+        }
     }
 
     private void load() {

@@ -83,6 +83,25 @@ final class DemoDataWriter {
         return new Counts(occupations, bodies, credentials, links, organizations, learners, awards, accounts);
     }
 
+    /** Gives every demo account whose password is not {@code password} that one; returns how many. */
+    int resetDemoPasswords(String password, PasswordEncoder encoder) {
+        int changed = 0;
+        String hash = null;
+        for (Account demo : DemoAccounts.all("", null, Instant.now())) {
+            Account stored = mongo.findById(demo.id(), Account.class);
+            if (stored != null && !encoder.matches(password, stored.passwordHash())) {
+                // One hash for all, as at the first load: BCrypt is slow on purpose.
+                hash = hash == null ? encoder.encode(password) : hash;
+                mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(demo.id())),
+                        new Update().set("passwordHash", hash).inc("tokenVersion", 1),
+                        Account.class);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     /** Brings a catalog seeded by an older release up to this one's fields (see {@link #backfillNewFields}). */
     void upgradeSeededCatalog(Instant now) {
         backfillNewFields(OccupationSeed.load(now).occupations(), CatalogSeed.load(now));

@@ -68,4 +68,24 @@ class SeedUpgradeTest extends DemoDataTest {
                 new Update().set("category", "CERTIFICATION").set("highSchoolAttainable", true),
                 CredentialDefinition.class);
     }
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
+    @Test
+    void aDemoPasswordIsResetWithoutDeletingData() {
+        long learners = mongo.count(new Query(), "learners");
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is("demo-account-registrar")),
+                Update.update("passwordHash", encoder.encode("a-forgotten-password")),
+                "accounts");
+        DemoDataWriter writer = new DemoDataWriter(mongo, awardSeeding);
+
+        org.assertj.core.api.Assertions.assertThat(writer.resetDemoPasswords(PASSWORD, encoder))
+                .isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(writer.resetDemoPasswords(PASSWORD, encoder))
+                .isZero();
+        assertThat(token("registrar")).isNotBlank();
+        assertThat(mongo.count(new Query(), "learners")).isEqualTo(learners);
+    }
 }
