@@ -8,6 +8,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,16 +41,30 @@ public class EmbeddedMongoAutoConfiguration {
     EmbeddedStore embeddedStore(EmbeddedStoreProperties properties) throws IOException {
         MongoBackend backend = properties.inMemory() ? new MemoryBackend() : h2Backend(properties);
         MongoServer server = new MongoServer(backend);
+        // Loopback only: nothing off this host can connect. The server has no authentication, so
+        // another user of this host can (see README, "Configuration"); the files are owner-only.
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        log.warn(
-                "Running on the EMBEDDED store (mongo-java-server) {} at {}. It has no transactions, no"
-                        + " text search, and may lose about the last second of writes on a hard kill. Set"
-                        + " SPRING_MONGODB_URI to use a real MongoDB in production.",
-                properties.inMemory()
-                        ? "in memory"
-                        : "in " + properties.dataDirectory().toAbsolutePath(),
-                address);
+        if (properties.inMemory()) {
+            log.warn(
+                    "Running on the EMBEDDED store (mongo-java-server) in memory at {}: everything is lost"
+                            + " on exit.",
+                    address);
+        } else {
+            log.warn(
+                    "Running on the EMBEDDED store (mongo-java-server) in {} ({}) at {}, loopback only but"
+                            + " without authentication: any user of this host can connect. {} It has no"
+                            + " transactions and no text search. Set SPRING_MONGODB_URI to use a real"
+                            + " MongoDB in production.",
+                    properties.dataDirectory().toAbsolutePath(),
+                    permissions(properties.dataDirectory()),
+                    address,
+                    properties.durableWrites()
+                            ? "Every write is committed and fsynced before it is answered."
+                            : "Writes are committed in the background about once a second"
+                                    + " (credfolio.store.durable-writes=false): a hard kill loses the last"
+                                    + " second of confirmed writes.");
+        }
         return new EmbeddedStore(server, address);
     }
 
@@ -67,15 +83,33 @@ public class EmbeddedMongoAutoConfiguration {
     }
 
     private static MongoBackend h2Backend(EmbeddedStoreProperties properties) throws IOException {
-        Files.createDirectories(properties.dataDirectory());
+        // Owner-only before H2 opens the file, so the data is never readable by others, not even
+        // for a moment after it is created.
+        OwnerOnlyFiles.directory(properties.dataDirectory());
+        Path file = properties.dataDirectory().resolve("credfolio.mv");
+        OwnerOnlyFiles.file(file);
+        StartupCompaction.compactIfLarge(file);
         // H2's background compaction rewrites and drops chunks that a long scan may still be
         // reading: on 100,000 learners a district report's aggregation failed with "Chunk N not
         // found" (h2database/h2database#4383, open on 2.4.240). Without it, dead chunks are still
         // reused, only half-empty ones are not rewritten, so the file holds some garbage instead.
-        MVStore store = new MVStore.Builder()
-                .fileName(properties.dataDirectory().resolve("credfolio.mv").toString())
-                .autoCompactFillRate(0)
-                .open();
-        return new H2Backend(store);
+        MVStore.Builder builder =
+                new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0);
+        if (!properties.durableWrites()) {
+            return new H2Backend(builder.open());
+        }
+        // Auto-commit off: DurableH2Backend commits and fsyncs after each write command instead
+        // (and with no background writer thread there is no background compaction either).
+        return new DurableH2Backend(builder.autoCommitDisabled().open());
+    }
+
+    private static String permissions(Path directory) {
+        try {
+            return OwnerOnlyFiles.supported(directory)
+                    ? PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))
+                    : "permissions not managed: not a POSIX file system";
+        } catch (IOException e) {
+            return "permissions unknown: " + e.getMessage();
+        }
     }
 }

@@ -7,10 +7,12 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +26,7 @@ class EmbeddedFileStoreTest {
 
     @Test
     void keepsDataAcrossARestart() throws Exception {
-        EmbeddedStoreProperties properties = new EmbeddedStoreProperties(dataDirectory, false);
+        EmbeddedStoreProperties properties = new EmbeddedStoreProperties(dataDirectory, false, null);
         EmbeddedStore first = new EmbeddedMongoAutoConfiguration().embeddedStore(properties);
         try (MongoClient client = client(first)) {
             MongoCollection<Document> awards = client.getDatabase("credfolio").getCollection("awards");
@@ -51,6 +53,36 @@ class EmbeddedFileStoreTest {
         } finally {
             second.shutdown();
         }
+    }
+
+    /** Issue 16, item 4: an existing world-readable directory and file are made owner-only. */
+    @Test
+    void makesTheDataOwnerOnlyBeforeTheStoreOpens() throws Exception {
+        Assumptions.assumeTrue(OwnerOnlyFiles.supported(dataDirectory), "POSIX file system");
+        Path data = dataDirectory.resolve("store");
+        Files.createDirectory(data);
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createFile(data.resolve("credfolio.mv"));
+        Files.setPosixFilePermissions(data.resolve("credfolio.mv"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        EmbeddedStore store =
+                new EmbeddedMongoAutoConfiguration().embeddedStore(new EmbeddedStoreProperties(data, false, null));
+        try (MongoClient client = client(store)) {
+            client.getDatabase("credfolio").getCollection("c").insertOne(new Document("_id", "x"));
+            assertThat(store.address().getAddress().isLoopbackAddress()).isTrue();
+        } finally {
+            store.shutdown();
+        }
+        assertThat(Files.getPosixFilePermissions(data)).isEqualTo(OwnerOnlyFiles.DIRECTORY);
+        assertThat(Files.getPosixFilePermissions(data.resolve("credfolio.mv"))).isEqualTo(OwnerOnlyFiles.FILE);
+
+        // a new directory is owner-only from the start, whatever the umask
+        Path fresh = dataDirectory.resolve("a/b/fresh");
+        EmbeddedStore second =
+                new EmbeddedMongoAutoConfiguration().embeddedStore(new EmbeddedStoreProperties(fresh, false, null));
+        second.shutdown();
+        assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(OwnerOnlyFiles.DIRECTORY);
+        assertThat(Files.getPosixFilePermissions(fresh.resolve("credfolio.mv"))).isEqualTo(OwnerOnlyFiles.FILE);
     }
 
     private static MongoClient client(EmbeddedStore store) {
