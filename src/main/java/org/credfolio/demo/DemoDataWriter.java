@@ -102,9 +102,21 @@ final class DemoDataWriter {
         return changed;
     }
 
-    /** Brings a catalog seeded by an older release up to this one's fields (see {@link #backfillNewFields}). */
+    /**
+     * Brings a catalog seeded by an older release up to this one's fields (see {@link
+     * #backfillNewFields}). A seeded credential without a category is the sign: once upgraded every
+     * one has one, and later starts skip reading the seed files.
+     */
     void upgradeSeededCatalog(Instant now) {
-        backfillNewFields(OccupationSeed.load(now).occupations(), CatalogSeed.load(now));
+        boolean olderSeed = mongo.exists(
+                Query.query(Criteria.where("category")
+                        .exists(false)
+                        .and("stateListings.0")
+                        .exists(true)),
+                CredentialDefinition.class);
+        if (olderSeed) {
+            backfillNewFields(OccupationSeed.load(now).occupations(), CatalogSeed.load(now));
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import org.credfolio.shared.error.ConflictException;
 import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.security.SecretTokens;
 import org.credfolio.trust.CredentialForms;
 import org.credfolio.trust.TrustProperties;
 import org.credfolio.trust.verification.CredentialVerification;
@@ -82,7 +83,7 @@ public class CredentialPages {
         if (page == null) {
             try {
                 page = mongo.insert(
-                        new CredentialPage(ShareTokens.newToken(), awardId, learnerId, displayName, now, null));
+                        new CredentialPage(SecretTokens.newToken(), awardId, learnerId, displayName, now, null));
                 audit.record("credential_page.published", "CredentialPage", page.publicId(), Map.of(FIELD, awardId));
             } catch (DuplicateKeyException e) {
                 // Published concurrently: one page per credential, the first one stands.
@@ -222,7 +223,7 @@ public class CredentialPages {
 
     /** Pages by their well-formed public id, by _id; anything else is not looked up at all. */
     private CredentialPage find(String publicId) {
-        return ShareTokens.isWellFormed(publicId) ? mongo.findById(publicId, CredentialPage.class) : null;
+        return SecretTokens.isWellFormed(publicId) ? mongo.findById(publicId, CredentialPage.class) : null;
     }
 
     /** By the unique index on awardId, which the embedded store serves from the index. */

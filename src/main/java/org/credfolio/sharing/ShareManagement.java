@@ -14,6 +14,7 @@ import org.credfolio.shared.error.ConflictException;
 import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.shared.paging.PageRequests;
 import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.security.SecretTokens;
 import org.credfolio.trust.TrustProperties;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
@@ -64,7 +65,7 @@ public class ShareManagement {
         List<String> ids = ShareRules.chosenIds(input.earnedCredentialIds());
         Instant expiresAt = ShareRules.expiry(input.expiresAt(), now);
         List<Award> awards = ShareRules.ownAndShareable(ids, credentials.ownAwards(ids));
-        String token = ShareTokens.newToken();
+        String token = SecretTokens.newToken();
         String learnerId = CurrentUsers.require().learnerId();
         Share share = creationLocks.whileHeld(learnerId, () -> {
             requireRoomForAnother(learnerId, now);
@@ -72,7 +73,7 @@ public class ShareManagement {
             boolean showName = input.showName() == null || input.showName();
             return mongo.insert(new Share(
                     UUID.randomUUID().toString(),
-                    ShareTokens.hash(token),
+                    SecretTokens.hash(token),
                     learnerId,
                     input.audience().strip(),
                     ids,

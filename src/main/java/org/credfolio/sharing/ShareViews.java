@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.credfolio.awards.SharedCredentials;
 import org.credfolio.awards.SharedCredentials.SharedCredential;
+import org.credfolio.shared.security.SecretTokens;
 import org.credfolio.trust.verification.CredentialVerification;
 import org.credfolio.trust.verification.CredentialVerifier;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -51,10 +52,10 @@ class ShareViews {
      * index), then checked for expiry and withdrawal here.
      */
     Share active(String token) {
-        if (!ShareTokens.isWellFormed(token)) {
+        if (!SecretTokens.isWellFormed(token)) {
             return null;
         }
-        Share share = mongo.findOne(Query.query(Criteria.where("tokenHash").is(ShareTokens.hash(token))), Share.class);
+        Share share = mongo.findOne(Query.query(Criteria.where("tokenHash").is(SecretTokens.hash(token))), Share.class);
         return share != null && share.activeAt(Instant.now()) ? share : null;
     }
 
@@ -73,13 +74,13 @@ class ShareViews {
 
     /** Counts the view, only for an active share. */
     View open(String token) {
-        if (!ShareTokens.isWellFormed(token)) {
+        if (!SecretTokens.isWellFormed(token)) {
             return new Missing();
         }
         Share share = active(token);
         if (share == null) {
             Share inactive =
-                    mongo.findOne(Query.query(Criteria.where("tokenHash").is(ShareTokens.hash(token))), Share.class);
+                    mongo.findOne(Query.query(Criteria.where("tokenHash").is(SecretTokens.hash(token))), Share.class);
             return inactive == null ? new Missing() : new Gone(inactive);
         }
         // Counted by _id alone, the one filter the embedded store serves from an index; the share

@@ -15,6 +15,7 @@ import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.learner.Learner;
 import org.credfolio.organization.Organization;
 import org.credfolio.organization.OrganizationType;
+import org.credfolio.shared.security.SecretTokens;
 import org.credfolio.support.BrowserSession;
 import org.credfolio.support.BrowserSession.Size;
 import org.credfolio.support.BrowserSession.View;
@@ -116,7 +117,7 @@ class CredentialPageInBrowserTest extends SharingTestBase {
                     .contains("Could not be verified", "signature does not match")
                     .doesNotContain("Valid:", "Master Welder");
 
-            View unknown = fits(browser.load("http://localhost:" + port + "/c/" + ShareTokens.newToken()), 404);
+            View unknown = fits(browser.load("http://localhost:" + port + "/c/" + SecretTokens.newToken()), 404);
             assertThat(unknown.headline()).isEqualTo("Page not found");
         }
     }

@@ -17,6 +17,7 @@ import org.credfolio.learner.Learner;
 import org.credfolio.organization.Organization;
 import org.credfolio.organization.OrganizationType;
 import org.credfolio.shared.security.Role;
+import org.credfolio.shared.security.SecretTokens;
 import org.credfolio.support.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,12 +197,12 @@ class CredentialPageTest extends SharingTestBase {
 
     @Test
     void unknownAndMalformedAddressesAreNotFound() {
-        assertThat(get("/c/" + ShareTokens.newToken()).getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/c/" + SecretTokens.newToken()).getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
         mongoCommands.reset();
         EntityExchangeResult<String> malformed = get("/c/not-a-page");
         assertThat(malformed.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(mongoCommands.all()).doesNotContain("find");
-        assertThat(get("/c/" + ShareTokens.newToken() + "/credential.jwt").getStatus())
+        assertThat(get("/c/" + SecretTokens.newToken() + "/credential.jwt").getStatus())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 

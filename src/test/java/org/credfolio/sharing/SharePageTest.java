@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.credfolio.shared.security.SecretTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -98,7 +99,7 @@ class SharePageTest extends SharingTestBase {
     void expiredShareIsGone() {
         String token = share(List.of(awardId));
         mongo.updateFirst(
-                Query.query(Criteria.where("tokenHash").is(ShareTokens.hash(token))),
+                Query.query(Criteria.where("tokenHash").is(SecretTokens.hash(token))),
                 new Update().set("expiresAt", Instant.now().minusSeconds(5)),
                 Share.class);
         EntityExchangeResult<String> result = page(token);
@@ -110,7 +111,7 @@ class SharePageTest extends SharingTestBase {
 
     @Test
     void unknownTokensAreNotFoundAndMalformedOnesAreNotEvenLookedUp() {
-        EntityExchangeResult<String> unknown = page(ShareTokens.newToken());
+        EntityExchangeResult<String> unknown = page(SecretTokens.newToken());
         assertThat(unknown.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getResponseBody()).contains("Link not found", "<html lang=\"en\">");
         assertSafeHeaders(unknown);
@@ -134,7 +135,7 @@ class SharePageTest extends SharingTestBase {
     }
 
     private String shareIdOf(String token) {
-        return mongo.findOne(Query.query(Criteria.where("tokenHash").is(ShareTokens.hash(token))), Share.class)
+        return mongo.findOne(Query.query(Criteria.where("tokenHash").is(SecretTokens.hash(token))), Share.class)
                 .id();
     }
 

@@ -62,7 +62,8 @@ class IndexSetup implements SmartInitializingSingleton {
         }
         List<String> missing = new ArrayList<>();
         int created = 0;
-        for (Declared index : declared()) {
+        List<Declared> declared = declared();
+        for (Declared index : declared) {
             if (exists(index)) {
                 continue;
             }
@@ -83,7 +84,7 @@ class IndexSetup implements SmartInitializingSingleton {
             throw new IllegalStateException("Declared indexes are missing (start one instance with"
                     + " credfolio.store.indexes=create to build them): " + String.join("; ", missing));
         }
-        log.info("Indexes: {} declared, {} created now ({}).", declared().size(), created, mode);
+        log.info("Indexes: {} declared, {} created now ({}).", declared.size(), created, mode);
     }
 
     /** Every index the mapped documents declare. */
