@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.credfolio.catalog.seed.CatalogSeed;
 
 /**
  * Which credentials synthetic learners earn. High-school attainment concentrates on a few

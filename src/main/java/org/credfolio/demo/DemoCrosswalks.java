@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.credfolio.catalog.seed.CatalogSeed;
 import org.credfolio.crosswalks.CourseLevel;
 import org.credfolio.crosswalks.CreditAuthority;
 import org.credfolio.crosswalks.CreditRule;

@@ -4,13 +4,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import org.credfolio.awards.AwardSeeding;
+import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.catalog.seed.CatalogSeeding;
 import org.credfolio.organization.Organization;
-import org.credfolio.shared.store.EmbeddedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,10 +20,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the platform catalog and the fictional demo tenant at startup when {@link DemoLoadPolicy}
- * allows it, and says at INFO why it did or did not.
+ * Loads the fictional demo tenant at startup when {@link DemoLoadPolicy} allows it, after the
+ * platform catalog it awards from ({@link CatalogSeeding}), and says at INFO why it did or did not.
  */
 @Component
+@Order(CatalogSeeding.ORDER + 1)
 class DemoDataLoader implements ApplicationRunner {
     static final String PASSWORD_PROPERTY = "credfolio.demo.password";
 
@@ -33,19 +35,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final MongoOperations mongo;
     private final DemoDataWriter writer;
     private final PasswordEncoder passwords;
-    private final ObjectProvider<EmbeddedStore> embeddedStore;
     private final Environment environment;
 
     DemoDataLoader(
-            MongoOperations mongo,
-            AwardSeeding awardSeeding,
-            PasswordEncoder passwords,
-            ObjectProvider<EmbeddedStore> embeddedStore,
-            Environment environment) {
+            MongoOperations mongo, AwardSeeding awardSeeding, PasswordEncoder passwords, Environment environment) {
         this.mongo = mongo;
         this.writer = new DemoDataWriter(mongo, awardSeeding);
         this.passwords = passwords;
-        this.embeddedStore = embeddedStore;
         this.environment = environment;
     }
 
@@ -53,14 +49,11 @@ class DemoDataLoader implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         DemoLoadPolicy.Decision decision = DemoLoadPolicy.decide(
                 environment.getProperty(DemoLoadPolicy.ENABLED_PROPERTY, Boolean.class),
-                embeddedStore.getIfAvailable() != null,
                 mongo.exists(Query.query(Criteria.where("_id").is(DemoOrganizations.DISTRICT)), Organization.class),
-                isEmpty("credentials") && isEmpty("organizations"));
+                mongo.exists(new Query(), CredentialDefinition.class));
         if (!decision.load()) {
             log.info("Demo data not loaded: {}.", decision.reason());
             if (decision.alreadyLoaded()) {
-                // A store seeded by an older release gets the catalog fields added since.
-                writer.upgradeSeededCatalog(Instant.now());
                 resetDemoPasswordIfAsked();
             }
             return;
@@ -91,13 +84,8 @@ class DemoDataLoader implements ApplicationRunner {
         String password = configured == null || configured.isBlank() ? randomPassword() : configured;
         DemoDataWriter.Counts counts = writer.write(passwords, password, Instant.now());
         log.info(
-                "Demo data loaded in {} ms: {} occupations, {} certifying bodies, {} credentials, {} occupation links,"
-                        + " {} demo organizations, {} learners, {} earned credentials, {} accounts.",
+                "Demo data loaded in {} ms: {} demo organizations, {} learners, {} earned credentials, {} accounts.",
                 Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                counts.occupations(),
-                counts.certifyingBodies(),
-                counts.credentials(),
-                counts.links(),
                 counts.organizations(),
                 counts.learners(),
                 counts.awards(),
@@ -110,10 +98,6 @@ class DemoDataLoader implements ApplicationRunner {
                     password,
                     PASSWORD_PROPERTY);
         }
-    }
-
-    private boolean isEmpty(String collection) {
-        return !mongo.exists(new Query(), collection);
     }
 
     private static String randomPassword() {

@@ -1,8 +1,9 @@
 package org.credfolio.demo;
 
 /**
- * Whether to load the demo data. Unset means "only into a fresh embedded store": someone who runs
- * the jar to try it gets a populated app, while a real database is never written to unasked.
+ * Whether to load the demo data (a fictional district, its learners and one account per role with
+ * a shared password). Only when asked: {@code ./mvnw spring-boot:run} (profile {@code dev}) and the
+ * compose file ask; a packaged jar never creates demo accounts on its own, on any store.
  */
 final class DemoLoadPolicy {
     static final String ENABLED_PROPERTY = "credfolio.demo.enabled";
@@ -10,7 +11,7 @@ final class DemoLoadPolicy {
     private DemoLoadPolicy() {}
 
     record Decision(boolean load, String reason) {
-        /** The demo (and with it the seeded catalog) is in the store from an earlier start. */
+        /** The demo is in the store from an earlier start. */
         boolean alreadyLoaded() {
             return reason.equals(ALREADY_LOADED);
         }
@@ -20,28 +21,23 @@ final class DemoLoadPolicy {
 
     /**
      * @param enabled the {@code credfolio.demo.enabled} property; null when unset
-     * @param embedded whether the embedded store is in use
      * @param demoPresent whether the demo district already exists
-     * @param databaseEmpty whether there are no credentials and no organizations yet
+     * @param catalogSeeded whether the platform catalog the demo awards from is stored
      */
-    static Decision decide(Boolean enabled, boolean embedded, boolean demoPresent, boolean databaseEmpty) {
-        if (Boolean.FALSE.equals(enabled)) {
-            return new Decision(false, ENABLED_PROPERTY + "=false");
-        }
+    static Decision decide(Boolean enabled, boolean demoPresent, boolean catalogSeeded) {
         if (demoPresent) {
             return new Decision(false, ALREADY_LOADED);
         }
-        if (Boolean.TRUE.equals(enabled)) {
-            return new Decision(true, ENABLED_PROPERTY + "=true");
-        }
-        if (!embedded) {
+        if (!Boolean.TRUE.equals(enabled)) {
             return new Decision(
-                    false, "a real MongoDB is configured; set " + ENABLED_PROPERTY + "=true to load the demo into it");
+                    false,
+                    ENABLED_PROPERTY + (enabled == null ? " is not set" : "=false")
+                            + "; set it to true to load the fictional demo district and its demo accounts");
         }
-        if (!databaseEmpty) {
+        if (!catalogSeeded) {
             return new Decision(
-                    false, "the embedded store already holds data; set " + ENABLED_PROPERTY + "=true to add the demo");
+                    false, "the demo awards from the platform catalog, which is not seeded (credfolio.catalog.seed)");
         }
-        return new Decision(true, "the embedded store is empty and " + ENABLED_PROPERTY + " is not set");
+        return new Decision(true, ENABLED_PROPERTY + "=true");
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
+import org.credfolio.catalog.seed.CatalogSeed;
 import org.credfolio.learner.Learner;
 import org.credfolio.pathways.Enrollment;
 import org.credfolio.pathways.ProgramOfStudy;

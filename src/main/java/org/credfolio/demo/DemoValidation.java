@@ -2,6 +2,7 @@ package org.credfolio.demo;
 
 import java.time.Instant;
 import java.util.List;
+import org.credfolio.catalog.seed.CatalogSeed;
 import org.credfolio.catalog.value.Endorsement;
 import org.credfolio.catalog.value.RubricScores;
 import org.credfolio.catalog.value.ValidationReview;

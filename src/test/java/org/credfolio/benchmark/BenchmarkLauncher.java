@@ -59,6 +59,7 @@ final class BenchmarkLauncher {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("credfolio.demo.enabled", "false");
+        properties.put("credfolio.catalog.seed", "false"); // the benchmark writes its own catalog
         properties.put("credfolio.store.in-memory", String.valueOf(settings.inMemory()));
         properties.put("credfolio.store.data-directory", dataDirectory.toString());
         properties.put(

@@ -18,6 +18,8 @@ import org.credfolio.catalog.LaborMarketRelease;
 import org.credfolio.catalog.Occupation;
 import org.credfolio.catalog.labormarket.LaborMarketFile;
 import org.credfolio.catalog.labormarket.OewsNationalFile;
+import org.credfolio.catalog.seed.CatalogSeed;
+import org.credfolio.catalog.seed.OccupationSeed;
 import org.credfolio.learner.Learner;
 import org.credfolio.organization.Account;
 import org.credfolio.organization.Organization;
@@ -225,16 +227,6 @@ class SeedParsingTest {
                 .orElseThrow();
         assertThat(learner.learnerId()).isEqualTo("demo-learner-001");
         assertThat(learner.organizationId()).isEqualTo("demo-school-chhs");
-    }
-
-    @Test
-    void demoLoadsIntoARealDatabaseOnlyWhenAskedTo() {
-        assertThat(DemoLoadPolicy.decide(null, true, false, true).load()).isTrue();
-        assertThat(DemoLoadPolicy.decide(null, false, false, true).load()).isFalse();
-        assertThat(DemoLoadPolicy.decide(null, true, false, false).load()).isFalse();
-        assertThat(DemoLoadPolicy.decide(true, false, false, false).load()).isTrue();
-        assertThat(DemoLoadPolicy.decide(true, true, true, false).load()).isFalse();
-        assertThat(DemoLoadPolicy.decide(false, true, false, true).load()).isFalse();
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {

@@ -26,6 +26,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
         properties = {
             "credfolio.store.in-memory=true",
             "credfolio.demo.enabled=false",
+            "credfolio.catalog.seed=false",
             "credfolio.security.login-key-file=target/test-data/login-token-key.pem",
             "credfolio.trust.key-encryption-key-file=target/test-data/key-encryption-key",
             "credfolio.imports.directory=target/test-data/imports-${random.uuid}"

@@ -1,4 +1,4 @@
-package org.credfolio.demo;
+package org.credfolio.catalog.seed;
 
 import org.credfolio.catalog.CredentialType;
 

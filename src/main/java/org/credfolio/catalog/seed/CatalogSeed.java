@@ -1,4 +1,4 @@
-package org.credfolio.demo;
+package org.credfolio.catalog.seed;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,18 +16,18 @@ import org.credfolio.organization.OrganizationType;
  * The platform credential catalog from the Texas Education Agency lists (names and codes only)
  * joined with the project's curated details and occupation links.
  */
-final class CatalogSeed {
-    static final String CREDENTIAL_PREFIX = "tx-ibc-";
+public final class CatalogSeed {
+    public static final String CREDENTIAL_PREFIX = "tx-ibc-";
     static final String VENDOR_PREFIX = "tx-vendor-";
 
     private CatalogSeed() {}
 
-    record Catalog(
+    public record Catalog(
             List<Organization> certifyingBodies,
             List<CredentialDefinition> credentials,
             List<CredentialOccupationLink> occupationLinks) {}
 
-    static Catalog load(Instant now) {
+    public static Catalog load(Instant now) {
         List<Organization> vendors = vendors(SeedFiles.csv("tx_tea/tea_ibc_vendor_codes.csv"), now);
         List<CredentialOccupationLink> links = links(SeedFiles.csv("credential_occupations.csv"));
         List<CredentialDefinition> credentials = credentials(
@@ -40,7 +40,7 @@ final class CatalogSeed {
     }
 
     /** The Texas CTE programs of study, by name. */
-    static List<String> programsOfStudy() {
+    public static List<String> programsOfStudy() {
         return SeedFiles.csv("tx_tea/tea_cte_program_of_study_codes.csv").stream()
                 .map(row -> row.get("short_description").strip())
                 .toList();
@@ -102,7 +102,7 @@ final class CatalogSeed {
         return credentials;
     }
 
-    static String credentialId(String teaCode) {
+    public static String credentialId(String teaCode) {
         return CREDENTIAL_PREFIX + teaCode.strip();
     }
 

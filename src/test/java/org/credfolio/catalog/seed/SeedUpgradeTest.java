@@ -1,4 +1,4 @@
-package org.credfolio.demo;
+package org.credfolio.catalog.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,9 +25,6 @@ class SeedUpgradeTest extends DemoDataTest {
     @Autowired
     MongoOperations mongo;
 
-    @Autowired
-    org.credfolio.awards.AwardSeeding awardSeeding;
-
     @Test
     void fieldsAddedSinceAreFilledFromTheSeedWithoutOverwritingAnAdmin() {
         mongo.updateFirst(
@@ -47,7 +44,7 @@ class SeedUpgradeTest extends DemoDataTest {
                 new Update().unset("role"),
                 CredentialOccupationLink.class);
 
-        new DemoDataWriter(mongo, awardSeeding).upgradeSeededCatalog(Instant.now());
+        new CatalogSeedWriter(mongo).upgradeSeededCatalog(Instant.now());
 
         Occupation welders = mongo.findById("51-4121", Occupation.class);
         assertThat(welders.entryAnnualWage()).isNotNull();
@@ -67,25 +64,5 @@ class SeedUpgradeTest extends DemoDataTest {
                 Query.query(Criteria.where("_id").is("tx-ibc-480")),
                 new Update().set("category", "CERTIFICATION").set("highSchoolAttainable", true),
                 CredentialDefinition.class);
-    }
-
-    @Autowired
-    org.springframework.security.crypto.password.PasswordEncoder encoder;
-
-    @Test
-    void aDemoPasswordIsResetWithoutDeletingData() {
-        long learners = mongo.count(new Query(), "learners");
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is("demo-account-registrar")),
-                Update.update("passwordHash", encoder.encode("a-forgotten-password")),
-                "accounts");
-        DemoDataWriter writer = new DemoDataWriter(mongo, awardSeeding);
-
-        org.assertj.core.api.Assertions.assertThat(writer.resetDemoPasswords(PASSWORD, encoder))
-                .isEqualTo(1);
-        org.assertj.core.api.Assertions.assertThat(writer.resetDemoPasswords(PASSWORD, encoder))
-                .isZero();
-        assertThat(token("registrar")).isNotBlank();
-        assertThat(mongo.count(new Query(), "learners")).isEqualTo(learners);
     }
 }

@@ -1,4 +1,4 @@
-package org.credfolio.demo;
+package org.credfolio.catalog.seed;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import org.credfolio.catalog.labormarket.ParsedFile;
  * through the same readers (and checks) as a release loaded later: every SOC code that OEWS
  * publishes as a detailed occupation or that the Projections list.
  */
-final class OccupationSeed {
+public final class OccupationSeed {
     static final String OEWS_FILE = "bls/oews_national_may2024.csv";
     static final String PROJECTIONS_FILE = "bls/employment_projections_2024_2034.csv";
     static final String ONET_OCCUPATIONS_FILE = "onet/occupation_data.txt";
@@ -36,7 +36,7 @@ final class OccupationSeed {
     private OccupationSeed() {}
 
     /** The occupations, and one release per seed file saying where their figures come from. */
-    record Seed(List<Occupation> occupations, List<LaborMarketRelease> releases) {}
+    public record Seed(List<Occupation> occupations, List<LaborMarketRelease> releases) {}
 
     private record Files(
             ParsedFile<Wage> wages,
@@ -45,7 +45,7 @@ final class OccupationSeed {
             ParsedFile<JobZone> jobZones,
             ParsedFile<CareerClusters> clusters) {}
 
-    static Seed load(Instant now) {
+    public static Seed load(Instant now) {
         List<LaborMarketRelease> releases = new ArrayList<>();
         ParsedFile<Wage> wages = read(OEWS_FILE, OewsNationalFile::read, releases, now);
         ParsedFile<Projection> projections = read(PROJECTIONS_FILE, EmploymentProjectionsFile::read, releases, now);

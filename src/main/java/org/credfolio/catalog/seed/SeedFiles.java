@@ -1,4 +1,4 @@
-package org.credfolio.demo;
+package org.credfolio.catalog.seed;
 
 import java.io.IOException;
 import java.io.InputStream;
