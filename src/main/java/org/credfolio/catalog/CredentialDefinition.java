@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param categoryNote where the category and attainability come from
  */
 @Document("credentials")
+// the catalog's list in name order, by name prefix
+@CompoundIndex(name = "by_name", def = "{'name': 1, '_id': 1}")
 public record CredentialDefinition(
         @Id String id,
         String name,

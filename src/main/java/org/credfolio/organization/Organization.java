@@ -3,6 +3,7 @@ package org.credfolio.organization;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,6 +18,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     key, served by the embedded store only when a lookup filters by exactly this key
  */
 @Document("organizations")
+// the platform admin's list in name order; a district's rostered schools
+@CompoundIndex(name = "by_name", def = "{'name': 1, '_id': 1}")
+@CompoundIndex(name = "by_district_and_type", def = "{'districtId': 1, 'type': 1}")
 public record Organization(
         @Id String id,
         OrganizationType type,

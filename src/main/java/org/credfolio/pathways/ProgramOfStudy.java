@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("programs_of_study")
 @CompoundIndex(name = "by_district_and_name", def = "{'districtId': 1, 'name': 1}")
+@CompoundIndex(name = "by_name", def = "{'name': 1, '_id': 1}")
 public record ProgramOfStudy(
         @Id String id,
         String districtId,

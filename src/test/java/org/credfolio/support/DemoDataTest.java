@@ -1,8 +1,12 @@
 package org.credfolio.support;
 
 import java.util.Map;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,6 +28,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
             "credfolio.value.regions.WA.living-wage=60000",
             "credfolio.value.regions.OH.rules=OHIO"
         })
+@Import(DemoDataTest.QueryShapeRecording.class)
 public abstract class DemoDataTest {
     public static final String PASSWORD = "demo-data-test-password";
     private static final MongoDBContainer MONGO = TestStores.mongoDbOrNull();
@@ -66,5 +71,14 @@ public abstract class DemoDataTest {
                 .returnResult()
                 .getResponseBody();
         return (String) token.get("access_token");
+    }
+
+    /** The demo's queries count for the index check too ({@link QueryShapes}). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class QueryShapeRecording {
+        @Bean
+        MongoClientSettingsBuilderCustomizer recordQueryShapes() {
+            return settings -> settings.addCommandListener(QueryShapes.ALL);
+        }
     }
 }

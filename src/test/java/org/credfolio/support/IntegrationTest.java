@@ -176,7 +176,7 @@ public abstract class IntegrationTest {
 
         @Bean
         MongoClientSettingsBuilderCustomizer countCommands(CommandCounter counter) {
-            return settings -> settings.addCommandListener(counter);
+            return settings -> settings.addCommandListener(counter).addCommandListener(QueryShapes.ALL);
         }
 
         @Bean

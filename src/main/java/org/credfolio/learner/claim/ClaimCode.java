@@ -20,8 +20,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("claim_codes")
 record ClaimCode(
         @Id String codeHash,
-        String learnerId,
-        String accountId,
+        // a reset replaces the unused codes of one learner or one account
+        @Indexed(sparse = true) String learnerId,
+        @Indexed(sparse = true) String accountId,
         String districtId,
         @Indexed(expireAfterSeconds = 0) Instant expiresAt,
         Instant usedAt,

@@ -1,10 +1,18 @@
 package org.credfolio.shared.graphql;
 
+import graphql.ExecutionResult;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
 import graphql.scalars.ExtendedScalars;
+import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +23,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphQlLimitsProperties.class)
 class GraphQlConfiguration {
+    private static final Set<String> INTROSPECTION_FIELDS = Set.of("__schema", "__type", "__typename");
 
     @Bean
     RuntimeWiringConfigurer scalars() {
@@ -30,9 +39,25 @@ class GraphQlConfiguration {
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
+    /**
+     * The depth limit spares operations that only introspect the schema: the standard introspection
+     * query (GraphiQL's, in the dev profile) nests 15 levels, all answered from the schema in memory
+     * and bounded by graphql-java's good-faith introspection checks (on by default: at most 20 levels
+     * and 500 fields). Where introspection is off (the default) such an operation fails validation
+     * before it gets here. An operation that asks for anything else beside it is held to the limit.
+     */
     @Bean
     MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimitsProperties limits) {
         return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                if (introspectionOnly(parameters.getExecutionContext().getOperationDefinition())) {
+                    return SimpleInstrumentationContext.noOp();
+                }
+                return super.beginExecuteOperation(parameters, state);
+            }
+
             @Override
             protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
                 return new LimitExceeded(
@@ -58,6 +83,14 @@ class GraphQlConfiguration {
     @Bean
     RequestLimits requestLimits(GraphQlLimitsProperties limits) {
         return new RequestLimits(limits);
+    }
+
+    /** A query whose top-level selections are all {@code __schema}, {@code __type} or {@code __typename}. */
+    static boolean introspectionOnly(OperationDefinition operation) {
+        return operation.getOperation() == OperationDefinition.Operation.QUERY
+                && operation.getSelectionSet().getSelections().stream()
+                        .allMatch(selection ->
+                                selection instanceof Field field && INTROSPECTION_FIELDS.contains(field.getName()));
     }
 
     /** A paged field costs its children once per item it may return. */

@@ -61,7 +61,10 @@ class SecurityConfiguration {
                                 "/verify",
                                 "/c/*",
                                 "/c/*/*",
-                                "/celebrations/*")
+                                "/celebrations/*",
+                                // GraphiQL's scripts and styles (dev profile only; absent elsewhere).
+                                "/graphiql/*",
+                                "/graphiql/vendor/*")
                         .permitAll()
                         // Wallet exchanges (VC API): the unguessable, single-use exchange id is the authority.
                         .requestMatchers(HttpMethod.GET, "/exchanges/*")
