@@ -1,6 +1,5 @@
 package org.credfolio.awards;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -17,6 +16,7 @@ import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.shared.error.ConflictException;
 import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.security.CurrentUsers;
+import org.credfolio.shared.security.StrongRandom;
 import org.credfolio.shared.store.EmbeddedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,6 @@ import org.springframework.stereotype.Service;
 /** Records earned credentials; registrars of the learner's organization only. */
 @Service
 public class AwardManagement {
-    private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * Earned credentials one learner may hold. They live in one document per learner, and MongoDB
      * refuses documents over 16 MB; 500 awards stay far below it (about 1 KB each) and far above any
@@ -269,7 +268,7 @@ public class AwardManagement {
 
     private static Award newAward(Learner learner, RecordCredentialInput input, LocalDate expiresOn) {
         byte[] serial = new byte[8];
-        RANDOM.nextBytes(serial);
+        StrongRandom.current().nextBytes(serial);
         Award.ExamFee fee = input.examFee() == null
                 ? null
                 : new Award.ExamFee(input.examFee().payer(), input.examFee().amount());

@@ -1,6 +1,5 @@
 package org.credfolio.learner.claim;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.shared.security.CurrentUser;
 import org.credfolio.shared.security.CurrentUsers;
 import org.credfolio.shared.security.SecretTokens;
+import org.credfolio.shared.security.StrongRandom;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -44,8 +44,6 @@ public class ClaimCodes {
     static final int MAX_CODES = 2_000;
     /** No 0/O, 1/I/L: codes are typed from paper. */
     private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MongoOperations mongo;
     private final AccountManagement accounts;
@@ -215,7 +213,7 @@ public class ClaimCodes {
             if (i > 0 && i % 4 == 0) {
                 code.append('-');
             }
-            code.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+            code.append(ALPHABET[StrongRandom.current().nextInt(ALPHABET.length)]);
         }
         return code.toString();
     }

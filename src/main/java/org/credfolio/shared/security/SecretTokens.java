@@ -3,7 +3,6 @@ package org.credfolio.shared.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -15,14 +14,13 @@ import java.util.regex.Pattern;
  * shape is refused before any lookup.
  */
 public final class SecretTokens {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private SecretTokens() {}
 
     public static String newToken() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        StrongRandom.current().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

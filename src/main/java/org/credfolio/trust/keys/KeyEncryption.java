@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.credfolio.shared.security.StrongRandom;
 import org.credfolio.trust.TrustProperties;
 
 /**
@@ -22,7 +22,6 @@ import org.credfolio.trust.TrustProperties;
  */
 public final class KeyEncryption {
     private static final int NONCE_BYTES = 12;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKey kek;
 
     KeyEncryption(SecretKey kek) {
@@ -58,7 +57,7 @@ public final class KeyEncryption {
     byte[] seal(byte[] plaintext, String keyId) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
+            StrongRandom.current().nextBytes(nonce);
             byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce, keyId).doFinal(plaintext);
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
@@ -89,7 +88,7 @@ public final class KeyEncryption {
         try {
             if (!Files.exists(file)) {
                 byte[] raw = new byte[32];
-                RANDOM.nextBytes(raw);
+                StrongRandom.current().nextBytes(raw);
                 if (file.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(file.toAbsolutePath().getParent());
                 }

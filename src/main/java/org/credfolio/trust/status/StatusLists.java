@@ -1,12 +1,12 @@
 package org.credfolio.trust.status;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.credfolio.shared.security.StrongRandom;
 import org.credfolio.trust.TrustProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -28,7 +28,6 @@ public class StatusLists {
     private static final int FILL_LIMIT = SIZE / 2;
     private static final int MAX_ATTEMPTS = 32;
     static final int COUNT_EVERY = 64;
-    private static final SecureRandom RANDOM = new SecureRandom();
     static final java.time.Duration FRESHNESS = java.time.Duration.ofSeconds(1);
     private final MongoOperations mongo;
     private final TrustProperties properties;
@@ -193,7 +192,7 @@ public class StatusLists {
     private String allocate(String organizationId, StatusPurpose purpose, String suspensionEntry) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             StatusList list = currentList(organizationId, purpose);
-            int index = RANDOM.nextInt(list.size());
+            int index = StrongRandom.current().nextInt(list.size());
             try {
                 mongo.insert(new StatusListEntry(
                         StatusListEntry.key(list.id(), index), list.id(), index, false, suspensionEntry));
@@ -254,7 +253,7 @@ public class StatusLists {
      */
     private StatusList startNewList(String organizationId, StatusPurpose purpose, String full) {
         byte[] random = new byte[12];
-        RANDOM.nextBytes(random);
+        StrongRandom.current().nextBytes(random);
         StatusList fresh = mongo.insert(
                 new StatusList(HexFormat.of().formatHex(random), organizationId, purpose, SIZE, 0, 0, Instant.now()));
         String key = pointerKey(organizationId, purpose);

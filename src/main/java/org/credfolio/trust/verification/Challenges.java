@@ -4,13 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.credfolio.shared.security.StrongRandom;
 import org.credfolio.trust.TrustProperties;
 import org.credfolio.trust.keys.KeyEncryption;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,7 +28,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Challenges {
     static final Duration LIFETIME = Duration.ofMinutes(10);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private final MongoOperations mongo;
     private final SecretKeySpec macKey;
@@ -104,7 +103,7 @@ public class Challenges {
 
     private static byte[] randomBytes() {
         byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
+        StrongRandom.current().nextBytes(random);
         return random;
     }
 }
