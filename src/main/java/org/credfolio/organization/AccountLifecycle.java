@@ -33,14 +33,20 @@ public class AccountLifecycle implements TokenStanding {
     /** BCrypt reads at most 72 bytes; a longer password would be silently cut. */
     private static final int PASSWORD_MAX_BYTES = 72;
 
+    private final AccountStandingCache standing;
     private final MongoOperations mongo;
     private final OrganizationManagement organizations;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
 
     AccountLifecycle(
-            MongoOperations mongo, OrganizationManagement organizations, PasswordEncoder passwords, AuditLog audit) {
+            MongoOperations mongo,
+            OrganizationManagement organizations,
+            PasswordEncoder passwords,
+            AuditLog audit,
+            AccountStandingCache standing) {
         this.mongo = mongo;
+        this.standing = standing;
         this.organizations = organizations;
         this.passwords = passwords;
         this.audit = audit;
@@ -124,9 +130,15 @@ public class AccountLifecycle implements TokenStanding {
         return change(account, new Update().set("role", role), "role-changed");
     }
 
-    /** Read fresh on every request: by _id, the one lookup every store serves from an index. */
+    /**
+     * Read by _id (the one lookup every store serves from an index), or remembered in good standing
+     * for at most a second ({@link AccountStandingCache}).
+     */
     @Override
     public Optional<String> refusal(String accountId, long version) {
+        if (accountId != null && standing.inGoodStanding(accountId, version)) {
+            return Optional.empty();
+        }
         Account account = accountId == null ? null : mongo.findById(accountId, Account.class);
         if (account == null) {
             return Optional.of("The account of this token no longer exists.");
@@ -138,6 +150,7 @@ public class AccountLifecycle implements TokenStanding {
             return Optional.of("The account's password, role or standing changed since this token was issued;"
                     + " sign in again.");
         }
+        standing.rememberGood(accountId, version);
         return Optional.empty();
     }
 
@@ -166,11 +179,14 @@ public class AccountLifecycle implements TokenStanding {
     }
 
     private Account change(Account account, Update update, String event) {
+        standing.forget(account.id());
         Account changed = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(account.id())),
                 update.inc("tokenVersion", 1),
                 FindAndModifyOptions.options().returnNew(true),
                 Account.class);
+        // Again after: a request between the first forget and the update may have remembered the old version.
+        standing.forget(account.id());
         if (changed == null) {
             throw new NotFoundException("ACCOUNT_NOT_FOUND", "id", "No account " + account.id() + ".");
         }

@@ -30,14 +30,20 @@ import org.springframework.stereotype.Service;
 public class AccountManagement {
     static final Set<Role> DISTRICT_ADMIN_MAY_CREATE = Set.of(Role.EDUCATOR, Role.REGISTRAR, Role.DISTRICT_ADMIN);
     private final Accounts accounts;
+    private final AccountStandingCache standing;
     private final MongoOperations mongo;
     private final OrganizationManagement organizations;
     private final PasswordEncoder passwords;
     private final String unknownUserHash;
 
     AccountManagement(
-            Accounts accounts, MongoOperations mongo, OrganizationManagement organizations, PasswordEncoder passwords) {
+            Accounts accounts,
+            MongoOperations mongo,
+            OrganizationManagement organizations,
+            PasswordEncoder passwords,
+            AccountStandingCache standing) {
         this.accounts = accounts;
+        this.standing = standing;
         this.mongo = mongo;
         this.organizations = organizations;
         this.passwords = passwords;
@@ -112,11 +118,14 @@ public class AccountManagement {
             throw new InvalidInputException(
                     "ACCOUNT_DISABLED", "code", "This account is disabled; ask your district admin to enable it.");
         }
-        return mongo.findAndModify(
+        standing.forget(account.id());
+        Account changed = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(account.id())),
                 new Update().set("passwordHash", passwords.encode(password)).inc("tokenVersion", 1),
                 FindAndModifyOptions.options().returnNew(true),
                 Account.class);
+        standing.forget(account.id()); // again: a request in between may have remembered the old version
+        return changed;
     }
 
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'DISTRICT_ADMIN')")

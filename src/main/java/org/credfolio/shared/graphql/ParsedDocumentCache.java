@@ -1,10 +1,10 @@
 package org.credfolio.shared.graphql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -14,29 +14,20 @@ import java.util.function.Function;
  * depend on variables (depth, complexity, aliases, size) are still checked on every execution.
  */
 class ParsedDocumentCache implements PreparsedDocumentProvider {
-    private final Map<String, PreparsedDocumentEntry> entries;
+    private final Cache<String, PreparsedDocumentEntry> entries;
 
     ParsedDocumentCache(int maxEntries) {
-        this.entries = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
     }
 
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
             ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-        PreparsedDocumentEntry cached;
-        synchronized (entries) {
-            cached = entries.get(input.getQuery());
-        }
+        // Parsing happens outside any lock; two threads may both parse a new text once, which is cheap.
+        PreparsedDocumentEntry cached = entries.getIfPresent(input.getQuery());
         if (cached == null) {
             cached = parseAndValidate.apply(input);
-            synchronized (entries) {
-                entries.put(input.getQuery(), cached);
-            }
+            entries.put(input.getQuery(), cached);
         }
         return CompletableFuture.completedFuture(cached);
     }

@@ -8,7 +8,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Checks a built-in login token's account standing after its signature and expiry (which may come
- * from the cache): the standing is read fresh on every request, never cached.
+ * from the cache) on every request: the standing is the account's own, remembered in good standing
+ * for at most a second ({@code credfolio.security.standing-cache-ttl}).
  */
 class StandingCheckingDecoder implements JwtDecoder {
     private final JwtDecoder delegate;

@@ -1,8 +1,8 @@
 package org.credfolio.shared.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
@@ -13,33 +13,24 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  */
 class VerifiedTokenCache implements JwtDecoder {
     private final JwtDecoder delegate;
-    private final Map<String, Jwt> verified;
+    private final Cache<String, Jwt> verified;
 
     VerifiedTokenCache(JwtDecoder delegate, int maxEntries) {
         this.delegate = delegate;
-        this.verified = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Jwt> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.verified = Caffeine.newBuilder().maximumSize(maxEntries).build();
     }
 
     @Override
     public Jwt decode(String token) {
-        synchronized (verified) {
-            Jwt cached = verified.get(token);
-            if (cached != null && Instant.now().isBefore(cached.getExpiresAt())) {
-                return cached;
-            }
-            // Expired or unknown: the real decoder verifies it, or produces the usual error.
-            verified.remove(token);
+        Jwt cached = verified.getIfPresent(token);
+        if (cached != null && Instant.now().isBefore(cached.getExpiresAt())) {
+            return cached;
         }
+        // Expired or unknown: the real decoder verifies it, or produces the usual error.
+        verified.invalidate(token);
         Jwt jwt = delegate.decode(token);
         if (jwt.getExpiresAt() != null) {
-            synchronized (verified) {
-                verified.put(token, jwt);
-            }
+            verified.put(token, jwt);
         }
         return jwt;
     }

@@ -38,13 +38,10 @@ public class StatusLists {
     private final Map<String, Snapshot> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Revocation entry key to suspension entry key; never changes once set, so kept (bounded). */
-    private final Map<String, String> suspensionEntries =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > 100_000;
-                }
-            });
+    private final Map<String, String> suspensionEntries = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .<String, String>build()
+            .asMap();
 
     /**
      * Each issuer's current list per purpose, re-read at most every {@link #POINTER_FRESHNESS}:

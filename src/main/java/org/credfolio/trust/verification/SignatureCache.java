@@ -1,11 +1,11 @@
 package org.credfolio.trust.verification;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,26 +18,16 @@ import org.springframework.stereotype.Component;
 @Component
 class SignatureCache {
     private static final int MAX_ENTRIES = 100_000;
-    private final Map<String, String> verifiedKeyIds = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final Cache<String, String> verifiedKeyIds =
+            Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
     /** The key id that verified this token before, or null. */
     String verifiedWith(String token) {
-        String hash = hash(token);
-        synchronized (verifiedKeyIds) {
-            return verifiedKeyIds.get(hash);
-        }
+        return verifiedKeyIds.getIfPresent(hash(token));
     }
 
     void remember(String token, String kid) {
-        String hash = hash(token);
-        synchronized (verifiedKeyIds) {
-            verifiedKeyIds.put(hash, kid);
-        }
+        verifiedKeyIds.put(hash(token), kid);
     }
 
     private static String hash(String token) {
