@@ -156,6 +156,14 @@ class PortfolioTest extends IntegrationTest {
         // only cost less; an N+1 would cost 20 or more.
         assertThat(readsForOne).isLessThanOrEqualTo(5);
         assertThat(mongoCommands.reads()).isLessThanOrEqualTo(readsForOne);
+
+        // Read again at once, as a page reload would: the account's standing, the catalog and the
+        // signed JWTs are remembered, so only the learner and their awards are read.
+        mongoCommands.reset();
+        learner.document(PORTFOLIO).variable("id", world.learnerA().id()).execute();
+        assertThat(mongoCommands.all())
+                .as("store commands of a repeated portfolio read")
+                .hasSize(2);
     }
 
     @Test
