@@ -21,6 +21,14 @@ record BenchmarkSettings(
         return which.equals("all") || which.equals(benchmark);
     }
 
+    /** Whether {@code benchmark.which} names this one: for a benchmark too long to run with all. */
+    static boolean selectedByName(String benchmark) {
+        return System.getProperty("benchmark.which", "all")
+                .strip()
+                .toLowerCase()
+                .equals(benchmark);
+    }
+
     static BenchmarkSettings fromSystemProperties() {
         String store = System.getProperty("benchmark.store", "h2").strip().toLowerCase();
         if (!store.equals("h2") && !store.equals("memory")) {

@@ -107,6 +107,16 @@ public final class ForkedApp implements AutoCloseable {
         throw new IllegalStateException("The application did not answer in " + STARTUP + ":\n" + tail());
     }
 
+    /** Where the application answers, for requests other than the ones this class makes. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The application's process id, for JDK tools such as {@code jcmd}. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The last lines of the application's output, for a failure message. */
     public String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
