@@ -2,6 +2,8 @@ package org.credfolio.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.credfolio.support.IntegrationTest;
 import org.credfolio.support.Tenants;
@@ -15,6 +17,21 @@ class RequestLimitsAndErrorsTest extends IntegrationTest {
         response.errors()
                 .expect(e -> code.equals(e.getExtensions().get("code")))
                 .verify();
+    }
+
+    /**
+     * The firewall's header checks (made without regular expressions, HeaderCharactersTest) still
+     * refuse a control character: here NEL (0x85), which HTTP itself allows as obs-text.
+     */
+    @Test
+    void headerWithAControlCharacterIsRefused() throws Exception {
+        String request = "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Authorization: Bearer abc\u0085\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Bearer-token security. HTTP rules only separate public from private endpoints; who may do what is
@@ -77,10 +79,24 @@ class SecurityConfiguration {
                         .hasRole(Role.PLATFORM_ADMIN.name())
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(new BearerTokenProblems())
+                .oauth2ResourceServer(oauth -> oauth.bearerTokenResolver(new HeaderBearerTokens())
+                        .authenticationEntryPoint(new BearerTokenProblems())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenClaims(properties.claims()))))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new BearerTokenProblems()));
         return http.build();
+    }
+
+    /**
+     * Spring Security's strict firewall, its character checks unchanged in what they allow but made
+     * without a regular expression per header ({@link HeaderCharacters}).
+     */
+    @Bean
+    WebSecurityCustomizer strictFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::assignedAndNotControl);
+        firewall.setAllowedHeaderValues(HeaderCharacters::headerValue);
+        firewall.setAllowedParameterNames(HeaderCharacters::assignedAndNotControl);
+        return web -> web.httpFirewall(firewall);
     }
 
     @Bean

@@ -3,7 +3,6 @@ package org.credfolio.shared.store;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -82,7 +81,8 @@ public class EmbeddedMongoAutoConfiguration {
         return new EmbeddedStoreHealth(mongo.getObject());
     }
 
-    private static MongoBackend h2Backend(EmbeddedStoreProperties properties) throws IOException {
+    /** The store in {@code credfolio.mv} of the data directory, as the service runs it. */
+    static CompactingH2Backend h2Backend(EmbeddedStoreProperties properties) throws IOException {
         // Owner-only before H2 opens the file, so the data is never readable by others, not even
         // for a moment after it is created.
         OwnerOnlyFiles.directory(properties.dataDirectory());
@@ -91,12 +91,12 @@ public class EmbeddedMongoAutoConfiguration {
         StartupCompaction.compactIfLarge(file);
         // H2's background compaction rewrites and drops chunks that a long scan may still be
         // reading: on 100,000 learners a district report's aggregation failed with "Chunk N not
-        // found" (h2database/h2database#4383, open on 2.4.240). Without it, dead chunks are still
-        // reused, only half-empty ones are not rewritten, so the file holds some garbage instead.
+        // found" (h2database/h2database#4383, open on 2.4.240). It stays off; the backend compacts
+        // instead, between commands (OnlineCompaction, CommandGate).
         MVStore.Builder builder =
                 new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0);
         if (!properties.durableWrites()) {
-            return new H2Backend(builder.open());
+            return new CompactingH2Backend(builder.open());
         }
         // Auto-commit off: DurableH2Backend commits and fsyncs after each write command instead
         // (and with no background writer thread there is no background compaction either).
