@@ -1,5 +1,6 @@
 package org.credfolio.shared.store;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -55,7 +56,7 @@ public final class ForkedApp implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-cp",
-                System.getProperty("java.class.path"),
+                applicationClassPath(),
                 "org.credfolio.CredfolioApplication",
                 "--server.port=" + port,
                 "--credfolio.store.data-directory=" + dataDirectory,
@@ -105,6 +106,22 @@ public final class ForkedApp implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("The application did not answer in " + STARTUP + ":\n" + tail());
+    }
+
+    /**
+     * The application's classes and its runtime libraries as the packaged jar has them, written by
+     * the build ({@code target/runtime-classpath.txt}); without that file (a run from an IDE), this
+     * JVM's class path. Test libraries change what runs: spring-webflux alone turns on Spring
+     * Security's Reactor context hook, which wraps every Reactor operator of every request.
+     */
+    static String applicationClassPath() throws IOException {
+        Path runtime = Path.of("target", "runtime-classpath.txt");
+        if (!Files.exists(runtime)) {
+            return System.getProperty("java.class.path");
+        }
+        return Path.of("target", "classes").toAbsolutePath()
+                + File.pathSeparator
+                + Files.readString(runtime).strip();
     }
 
     /** Where the application answers, for requests other than the ones this class makes. */
