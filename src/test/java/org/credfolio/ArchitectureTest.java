@@ -28,8 +28,11 @@ class ArchitectureTest {
             Map.entry("trust", List.of("shared")),
             // pathways signs the Comprehensive Learner Record as the learner's district, hence trust and organization.
             Map.entry("pathways", List.of("shared", "organization", "catalog", "learner", "awards", "trust")),
-            Map.entry("crosswalks", List.of("shared", "catalog", "trust", "sharing")),
-            Map.entry("sharing", List.of("shared", "organization", "awards", "learner", "trust")),
+            // A presentation's identity credential is checked by identity, which crosswalks and sharing use.
+            Map.entry("crosswalks", List.of("shared", "catalog", "trust", "sharing", "identity")),
+            Map.entry("sharing", List.of("shared", "organization", "awards", "learner", "trust", "identity")),
+            // Identity disclosures: the district's record of the learner, signed with the district's key.
+            Map.entry("identity", List.of("shared", "organization", "learner", "trust")),
             // Reports are read models: they aggregate learners and awards and judge by catalog value.
             Map.entry("reporting", List.of("shared", "organization", "catalog", "learner", "awards", "pathways")),
             // Imports apply files through the owning modules' services, exactly as their API would.
@@ -49,6 +52,7 @@ class ArchitectureTest {
             "crosswalks",
             "trust",
             "sharing",
+            "identity",
             "reporting",
             "imports",
             "verifypage",

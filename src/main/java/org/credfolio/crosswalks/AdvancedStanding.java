@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.credfolio.identity.IdentityVerification;
 import org.credfolio.trust.verification.CredentialSummary;
 import org.credfolio.trust.verification.CredentialVerification;
 import org.credfolio.trust.verification.PresentationVerification;
@@ -24,16 +25,22 @@ import org.springframework.stereotype.Service;
  * was earned, whether it must still be valid; one course is granted once however many credentials
  * map to it, and a rule's cap per program holds. Public, like the rules: a learner can see what a
  * college would grant before applying.
+ *
+ * <p>A presentation may also carry the learner's identity, disclosed to this college and vouched
+ * for by the learner's district ({@link IdentityVerification}): it earns nothing and is checked on
+ * its own.
  */
 @Service
 public class AdvancedStanding {
     static final String ACHIEVEMENT_PREFIX = "urn:credfolio:achievement:";
     private final PresentationVerifier presentations;
     private final CreditRules rules;
+    private final IdentityVerification identities;
 
-    AdvancedStanding(PresentationVerifier presentations, CreditRules rules) {
+    AdvancedStanding(PresentationVerifier presentations, CreditRules rules, IdentityVerification identities) {
         this.presentations = presentations;
         this.rules = rules;
+        this.identities = identities;
     }
 
     /** One course credit granted, and the rule version behind it. */
@@ -50,7 +57,8 @@ public class AdvancedStanding {
             boolean presentationVerified,
             List<VerificationCheck> presentationChecks,
             List<Grant> grants,
-            List<Denial> denied) {}
+            List<Denial> denied,
+            IdentityVerification.Outcome identity) {}
 
     public Evaluation evaluate(
             String presentation, String challenge, String domain, String institutionId, String program, LocalDate on) {
@@ -64,15 +72,28 @@ public class AdvancedStanding {
                     .map(VerificationCheck::reason)
                     .collect(Collectors.joining(" "));
             for (CredentialVerification c : verified.credentials()) {
-                denied.add(denial(c, null, "PRESENTATION_NOT_VERIFIED", "The presentation did not verify: " + why));
+                if (!IdentityVerification.isIdentityCredential(c)) {
+                    denied.add(denial(c, null, "PRESENTATION_NOT_VERIFIED", "The presentation did not verify: " + why));
+                }
             }
             return new Evaluation(
-                    institutionId, verified.holder(), program, on, false, verified.checks(), grants, denied);
+                    institutionId,
+                    verified.holder(),
+                    program,
+                    on,
+                    false,
+                    verified.checks(),
+                    grants,
+                    denied,
+                    IdentityVerification.ofUnverifiedPresentation(verified.credentials()));
         }
         Map<String, List<CreditRule>> rules = rulesInEffect(institutionId, program, on);
         Map<String, String> grantedCourses = new HashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         for (CredentialVerification credential : verified.credentials()) {
+            if (IdentityVerification.isIdentityCredential(credential)) {
+                continue; // who the holder is, not something earned: checked below
+            }
             Presented presented = Presented.of(credential);
             String unusable = presented.whyUnusable(credential);
             if (unusable != null) {
@@ -138,7 +159,16 @@ public class AdvancedStanding {
             grantedCourses.put(rule.courseCode(), presented.name);
             grants.add(new Grant(presented.credentialId, presented.name, rule, credits));
         }
-        return new Evaluation(institutionId, verified.holder(), program, on, true, verified.checks(), grants, denied);
+        return new Evaluation(
+                institutionId,
+                verified.holder(),
+                program,
+                on,
+                true,
+                verified.checks(),
+                grants,
+                denied,
+                identities.check(verified.credentials(), verified.holder(), institutionId));
     }
 
     /** Latest version of each of the institution's rules in effect on the date, by credential, largest credit first. */

@@ -1,15 +1,19 @@
 package org.credfolio.crosswalks;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.credfolio.catalog.CatalogManagement;
 import org.credfolio.catalog.CredentialDefinition;
+import org.credfolio.identity.DisclosedIdentity;
 import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.sharing.SharedPresentations;
+import org.credfolio.trust.verification.VerificationCheck;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -81,8 +85,25 @@ class CrosswalkController {
     }
 
     @QueryMapping
-    Window<StandingDecision> advancedStandingDecisions(ScrollSubrange subrange) {
-        return decisions.ofMyInstitution(subrange);
+    Window<StandingDecision> advancedStandingDecisions(
+            @Argument @Size(max = 120) String search, ScrollSubrange subrange) {
+        return decisions.ofMyInstitution(search, subrange);
+    }
+
+    @MutationMapping
+    StandingDecision setApplicantId(
+            @Argument @NotBlank @Size(max = 64) String decisionId, @Argument @Size(max = 64) String applicantId) {
+        return decisions.setApplicantId(decisionId, applicantId);
+    }
+
+    @SchemaMapping(typeName = "AdvancedStandingEvaluation", field = "identity")
+    DisclosedIdentity identity(AdvancedStanding.Evaluation evaluation) {
+        return evaluation.identity().identity();
+    }
+
+    @SchemaMapping(typeName = "AdvancedStandingEvaluation", field = "identityChecks")
+    List<VerificationCheck> identityChecks(AdvancedStanding.Evaluation evaluation) {
+        return evaluation.identity().checks();
     }
 
     /** The presentation given, or the one a share link offers (a share link stands for it). */

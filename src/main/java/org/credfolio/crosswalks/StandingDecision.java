@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.credfolio.identity.DisclosedIdentity;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -13,6 +14,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A college's recorded advanced-standing decision for a learner: what its rules granted on the
  * evaluation date, re-evaluated on the server from the learner's presentation (a client never
  * supplies the grants), and what earned nothing.
+ *
+ * @param identity who the learner is, as the presentation disclosed it to this college and the
+ *     learner's district vouched for it at the time; null when none was disclosed. Kept as it was
+ *     then, whatever the learner decides later.
+ * @param applicantId the college's own id for the applicant, attached by the college; null until then
  */
 @Document("standing_decisions")
 // A learner's and an institution's decisions are listed page by page, newest first.
@@ -30,7 +36,9 @@ public record StandingDecision(
         List<GrantedCourse> grants,
         List<AdvancedStanding.Denial> denied,
         Instant decidedAt,
-        String decidedBy) {
+        String decidedBy,
+        DisclosedIdentity identity,
+        String applicantId) {
 
     /** One course granted, with the rule version behind it. */
     public record GrantedCourse(

@@ -91,4 +91,12 @@ public record Learner(
     public String displayName() {
         return givenName + " " + familyName;
     }
+
+    /** Given name and family initial: enough for a reader to match a page to a person, no more. */
+    public String nameWithFamilyInitial() {
+        String family = familyName == null ? "" : familyName.strip();
+        return family.isEmpty()
+                ? givenName
+                : givenName + " " + family.substring(0, family.offsetByCodePoints(0, 1)) + ".";
+    }
 }

@@ -1,6 +1,7 @@
 package org.credfolio.reporting;
 
 import java.util.List;
+import org.credfolio.shared.csv.Csv;
 
 /** Each report as CSV: one header row, one row per line of the report. */
 final class ReportCsv {

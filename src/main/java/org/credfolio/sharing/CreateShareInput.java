@@ -14,4 +14,5 @@ public record CreateShareInput(
         @NotNull List<@NotBlank @Size(max = 64) String> earnedCredentialIds,
         @NotBlank @Size(max = ShareManagement.MAX_AUDIENCE_LENGTH) String audience,
         OffsetDateTime expiresAt,
-        Boolean showName) {}
+        Boolean showName,
+        @Size(max = 64) String identityDisclosureId) {}

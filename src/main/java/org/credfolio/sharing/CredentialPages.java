@@ -78,7 +78,7 @@ public class CredentialPages {
         credentials.issueOwn(List.of(award));
         String learnerId = CurrentUsers.require().learnerId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String displayName = ShareManagement.displayName(learners.me());
+        String displayName = learners.me().nameWithFamilyInitial();
         CredentialPage page = byAward(awardId);
         if (page == null) {
             try {

@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param credentialIds the shared earned credentials, in the order the learner chose them
  * @param displayName what the page calls the learner (given name, family initial); null when the
  *     learner chose not to show a name
+ * @param identityDisclosureId the learner's identity disclosure whose credential the share's
+ *     presentation carries; null (the default) for a share that discloses no identity
  */
 @Document("shares")
 @CompoundIndex(name = "shares_of_learner", def = "{'learnerId': 1, 'createdAt': -1}")
@@ -29,7 +31,8 @@ public record Share(
         Instant createdAt,
         Instant expiresAt,
         Instant revokedAt,
-        long viewCount) {
+        long viewCount,
+        String identityDisclosureId) {
 
     /** The share as it reads after one more view. */
     Share viewed() {
@@ -44,7 +47,8 @@ public record Share(
                 createdAt,
                 expiresAt,
                 revokedAt,
-                viewCount + 1);
+                viewCount + 1,
+                identityDisclosureId);
     }
 
     /** Not revoked and not expired at the given instant. */

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.credfolio.awards.Award;
 import org.credfolio.awards.SharedCredentials;
-import org.credfolio.learner.Learner;
+import org.credfolio.identity.IdentityDisclosures;
 import org.credfolio.learner.LearnerManagement;
 import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.shared.error.ConflictException;
@@ -39,13 +39,16 @@ public class ShareManagement {
     private final AuditLog audit;
     private final String baseUrl;
     private final CreationLocks creationLocks;
+    private final IdentityDisclosures identities;
 
     ShareManagement(
             MongoOperations mongo,
             SharedCredentials credentials,
             LearnerManagement learners,
             AuditLog audit,
-            TrustProperties trust) {
+            TrustProperties trust,
+            IdentityDisclosures identities) {
+        this.identities = identities;
         this.mongo = mongo;
         this.credentials = credentials;
         this.learners = learners;
@@ -67,6 +70,9 @@ public class ShareManagement {
         List<Award> awards = ShareRules.ownAndShareable(ids, credentials.ownAwards(ids));
         String token = SecretTokens.newToken();
         String learnerId = CurrentUsers.require().learnerId();
+        String disclosureId = input.identityDisclosureId() == null
+                ? null
+                : identities.usable(input.identityDisclosureId()).id();
         Share share = creationLocks.whileHeld(learnerId, () -> {
             requireRoomForAnother(learnerId, now);
             credentials.issueOwn(awards);
@@ -78,17 +84,26 @@ public class ShareManagement {
                     input.audience().strip(),
                     ids,
                     showName,
-                    showName ? displayName(learners.me()) : null,
+                    showName ? learners.me().nameWithFamilyInitial() : null,
                     now,
                     expiresAt,
                     null,
-                    0));
+                    0,
+                    disclosureId));
         });
         audit.record(
                 "share.created",
                 "Share",
                 share.id(),
-                Map.of("credentialIds", ids, "audience", share.audience(), "expiresAt", expiresAt.toString()));
+                Map.of(
+                        "credentialIds",
+                        ids,
+                        "audience",
+                        share.audience(),
+                        "expiresAt",
+                        expiresAt.toString(),
+                        "identityDisclosed",
+                        disclosureId != null));
         return new CreatedShare(share, token, baseUrl + "/shares/" + token);
     }
 
@@ -147,13 +162,5 @@ public class ShareManagement {
                     null,
                     "You have " + MAX_ACTIVE_SHARES + " active shares, the most allowed; revoke one first.");
         }
-    }
-
-    /** Given name and family initial: enough for a reader to match the page to a person, no more. */
-    static String displayName(Learner learner) {
-        String family = learner.familyName() == null ? "" : learner.familyName().strip();
-        return family.isEmpty()
-                ? learner.givenName()
-                : learner.givenName() + " " + family.substring(0, family.offsetByCodePoints(0, 1)) + ".";
     }
 }

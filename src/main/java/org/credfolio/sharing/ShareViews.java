@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.credfolio.awards.SharedCredentials;
 import org.credfolio.awards.SharedCredentials.SharedCredential;
+import org.credfolio.identity.IdentityDisclosure;
+import org.credfolio.identity.IdentityDisclosures;
 import org.credfolio.shared.security.SecretTokens;
+import org.credfolio.trust.CredentialForms;
 import org.credfolio.trust.verification.CredentialVerification;
 import org.credfolio.trust.verification.CredentialVerifier;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -23,8 +26,14 @@ class ShareViews {
     private final MongoOperations mongo;
     private final SharedCredentials credentials;
     private final CredentialVerifier verifier;
+    private final IdentityDisclosures identities;
 
-    ShareViews(MongoOperations mongo, SharedCredentials credentials, CredentialVerifier verifier) {
+    ShareViews(
+            MongoOperations mongo,
+            SharedCredentials credentials,
+            CredentialVerifier verifier,
+            IdentityDisclosures identities) {
+        this.identities = identities;
         this.mongo = mongo;
         this.credentials = credentials;
         this.verifier = verifier;
@@ -61,15 +70,31 @@ class ShareViews {
 
     /** The signed credentials of an active share, for a presentation; revoked ones have none. */
     List<String> signedCredentials(Share share) {
-        return credentials.forShare(share.learnerId(), share.credentialIds()).stream()
-                .map(SharedCredential::jwt)
-                .filter(java.util.Objects::nonNull)
-                .toList();
+        List<String> signed =
+                new java.util.ArrayList<>(credentials.forShare(share.learnerId(), share.credentialIds()).stream()
+                        .map(SharedCredential::jwt)
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
+        identity(share).ifPresent(d -> signed.add(d.jwt()));
+        return signed;
+    }
+
+    /**
+     * The identity disclosure the share carries, while the learner has not stopped it: a stopped
+     * one's credential is left out (it would fail its status check anyway).
+     */
+    private java.util.Optional<IdentityDisclosure> identity(Share share) {
+        return share.identityDisclosureId() == null
+                ? java.util.Optional.empty()
+                : identities.forPresentation(share.identityDisclosureId(), share.learnerId());
     }
 
     /** The Data Integrity forms of an active share's credentials; revoked ones have none. */
     List<Map<String, Object>> securedCredentials(Share share) {
-        return credentials.securedForShare(share.learnerId(), share.credentialIds());
+        List<Map<String, Object>> secured =
+                new java.util.ArrayList<>(credentials.securedForShare(share.learnerId(), share.credentialIds()));
+        identity(share).ifPresent(d -> secured.add(CredentialForms.parseJson(d.ldpCredential())));
+        return secured;
     }
 
     /** Counts the view, only for an active share. */

@@ -193,6 +193,49 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         EnumSet.of(Role.COLLEGE),
                         false));
         r.put(
+                "Mutation.setApplicantId",
+                rule(
+                        "mutation { setApplicantId(decisionId: \"decision-none\", applicantId: \"A-1\") { id } }",
+                        Map::of,
+                        EnumSet.of(Role.COLLEGE),
+                        false));
+        r.put(
+                "Query.myIdentityDisclosures",
+                rule(
+                        "{ myIdentityDisclosures(first: 5) { edges { node { id } } } }",
+                        Map::of,
+                        EnumSet.of(Role.LEARNER),
+                        false));
+        r.put(
+                "Mutation.discloseIdentity",
+                rule(
+                        "mutation($i: DiscloseIdentityInput!) { discloseIdentity(input: $i) { id } }",
+                        () -> Map.of(
+                                "i", Map.of("audienceId", world.college().id(), "fields", List.of("DISPLAY_NAME"))),
+                        EnumSet.of(Role.LEARNER),
+                        false));
+        r.put(
+                "Mutation.stopIdentityDisclosure",
+                rule(
+                        "mutation { stopIdentityDisclosure(id: \"disclosure-none\") { id } }",
+                        Map::of,
+                        EnumSet.of(Role.LEARNER),
+                        false));
+        r.put(
+                "Mutation.recordDateOfBirth",
+                rule(
+                        "mutation($l: ID!) { recordDateOfBirth(learnerId: $l, dateOfBirth: \"2000-01-01\") { id } }",
+                        () -> Map.of("l", world.learnerA().id()),
+                        MANAGERS,
+                        false));
+        r.put(
+                "Mutation.recordIdentityGuardianConsent",
+                rule(
+                        "mutation($l: ID!) { recordIdentityGuardianConsent(learnerId: $l, guardianName: \"A Guardian\") { id } }",
+                        () -> Map.of("l", world.learnerA().id()),
+                        MANAGERS,
+                        false));
+        r.put(
                 "Query.creditRules",
                 rule("{ creditRules(first: 5) { edges { node { courseCode } } } }", Map::of, ALL_ROLES, true));
         r.put(

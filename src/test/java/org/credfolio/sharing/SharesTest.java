@@ -209,7 +209,8 @@ class SharesTest extends SharingTestBase {
                     now,
                     now.plus(1, ChronoUnit.DAYS),
                     null,
-                    0));
+                    0,
+                    null));
         }
         mongo.insertAll(existing);
     }

@@ -1,13 +1,12 @@
-package org.credfolio.reporting;
+package org.credfolio.shared.csv;
 
 import java.util.List;
-import org.credfolio.shared.csv.SpreadsheetSafe;
 
 /** RFC 4180 CSV, with cells that a spreadsheet would run as a formula defused. */
-final class Csv {
+public final class Csv {
     private final StringBuilder out = new StringBuilder();
 
-    Csv row(Object... cells) {
+    public Csv row(Object... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 out.append(',');
@@ -18,7 +17,7 @@ final class Csv {
         return this;
     }
 
-    Csv rows(List<Object[]> rows) {
+    public Csv rows(List<Object[]> rows) {
         rows.forEach(this::row);
         return this;
     }
