@@ -1,19 +1,14 @@
 package org.credfolio.awards;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.credfolio.support.PublishedSchemas.assertValid;
+import static org.credfolio.support.PublishedSchemas.schema;
 
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -49,7 +44,6 @@ import tools.jackson.databind.ObjectMapper;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishedSchemasTest extends IntegrationTest {
-    private static final Path SCHEMAS = Path.of("src/test/resources/published/schemas");
     private static final String PUBLIC_BASE = "http://localhost:8080";
     private static final String EARNED =
             "query($id: ID!) { learner(id: $id) { credentials { id jwt credentialJson ldpCredential } } }";
@@ -60,10 +54,6 @@ class PublishedSchemasTest extends IntegrationTest {
     private static final Set<String> IDENTITY_PROPERTIES = Set.of("identifier", "identityHash", "salt");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaRegistry SCHEMA_REGISTRY = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2019_09,
-            builder -> builder.schemaRegistryConfig(
-                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     private Tenants.World world;
     /** Six digits, as many districts number their students: 10^6 candidates, trivially enumerated. */
@@ -370,25 +360,6 @@ class PublishedSchemasTest extends IntegrationTest {
                 ((List<?>) didDocument.get("assertionMethod"))
                         .stream().filter(ids::contains).toList());
         return document;
-    }
-
-    private static Schema schema(String file) {
-        try (InputStream in = Files.newInputStream(SCHEMAS.resolve(file))) {
-            return SCHEMA_REGISTRY.getSchema(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assertValid(Schema schema, String what, Map<String, Object> document) {
-        List<com.networknt.schema.Error> errors = schema.validate(JSON.valueToTree(document));
-        assertThat(errors)
-                .as(
-                        "%s against %s:%n%s",
-                        what,
-                        schema.getSchemaLocation(),
-                        String.join("\n", errors.stream().map(Object::toString).toList()))
-                .isEmpty();
     }
 
     private Map<String, Object> get(String path, String accept) {
