@@ -38,12 +38,15 @@ public class LearnerManagement {
     private final MongoOperations mongo;
     private final OrganizationManagement organizations;
     private final AccountManagement accounts;
+    private final OwnLearnerRecords ownRecords;
 
     LearnerManagement(
             Learners learners,
             MongoOperations mongo,
             OrganizationManagement organizations,
-            AccountManagement accounts) {
+            AccountManagement accounts,
+            OwnLearnerRecords ownRecords) {
+        this.ownRecords = ownRecords;
         this.learners = learners;
         this.mongo = mongo;
         this.organizations = organizations;
@@ -68,7 +71,8 @@ public class LearnerManagement {
     /** The signed-in learner's own record. */
     @PreAuthorize("hasRole('LEARNER')")
     public Learner me() {
-        return get(CurrentUsers.require().learnerId());
+        String id = CurrentUsers.require().learnerId();
+        return ownRecords.get(id, () -> get(id));
     }
 
     @PreAuthorize("hasAnyRole('EDUCATOR', 'REGISTRAR', 'DISTRICT_ADMIN')")
@@ -208,11 +212,14 @@ public class LearnerManagement {
     }
 
     private Learner modify(String id, Update update) {
-        return mongo.findAndModify(
+        ownRecords.forget(id);
+        Learner changed = mongo.findAndModify(
                 Query.query(Criteria.where("id").is(id)),
                 update,
                 FindAndModifyOptions.options().returnNew(true),
                 Learner.class);
+        ownRecords.forget(id);
+        return changed;
     }
 
     private Organization schoolOfCaller(String schoolId) {

@@ -164,6 +164,16 @@ class PortfolioTest extends IntegrationTest {
         assertThat(mongoCommands.all())
                 .as("store commands of a repeated portfolio read")
                 .hasSize(2);
+
+        // The learner's own portfolio through me: their own record is remembered too (for at most
+        // credfolio.learner.own-record-ttl), so a reload reads only the awards.
+        String own = "{ me { displayName credentials { jwt credential { name } } } }";
+        learner.document(own).execute().errors().verify();
+        mongoCommands.reset();
+        learner.document(own).execute().path("me.credentials[0].jwt").hasValue();
+        assertThat(mongoCommands.all())
+                .as("store commands of a repeated read of one's own portfolio")
+                .hasSize(1);
     }
 
     @Test
