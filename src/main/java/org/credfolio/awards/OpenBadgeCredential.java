@@ -5,9 +5,9 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.catalog.Occupation;
+import org.credfolio.trust.OpenBadgeEnvelope;
 
 /**
  * The credential data model, apart from its securing: a W3C VC 2.0 credential carrying an Open
@@ -77,15 +77,7 @@ final class OpenBadgeCredential {
             List<Occupation> occupations,
             Parties parties,
             Map<String, Object> credentialStatus) {
-        Map<String, Object> vc = new LinkedHashMap<>();
-        vc.put(
-                "@context",
-                List.of(
-                        "https://www.w3.org/ns/credentials/v2",
-                        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"));
-        vc.put("id", "urn:uuid:" + UUID.randomUUID());
-        vc.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
-        vc.put("issuer", Map.of("id", parties.issuerDid(), "type", List.of("Profile"), "name", parties.issuerName()));
+        Map<String, Object> vc = OpenBadgeEnvelope.credential(parties.issuerDid(), parties.issuerName());
         vc.put("name", credential.name());
         vc.put("validFrom", startOf(award.earnedOn()).toString());
         if (award.expiresOn() != null) {
@@ -101,17 +93,8 @@ final class OpenBadgeCredential {
      * and {@code exp} exactly {@code validFrom} and {@code validUntil}.
      */
     static Map<String, Object> jwtPayload(Map<String, Object> secured, Award award) {
-        Map<String, Object> payload = new LinkedHashMap<>(secured);
-        Map<?, ?> issuer = (Map<?, ?>) secured.get("issuer");
-        Map<?, ?> subject = (Map<?, ?>) secured.get("credentialSubject");
-        payload.put("iss", issuer.get("id"));
-        payload.put("sub", subject.get("id"));
-        payload.put("nbf", startOf(award.earnedOn()).getEpochSecond());
-        payload.put("iat", Instant.now().getEpochSecond());
-        if (award.expiresOn() != null) {
-            payload.put("exp", startOf(award.expiresOn()).getEpochSecond());
-        }
-        return payload;
+        return OpenBadgeEnvelope.jwtPayload(
+                secured, startOf(award.earnedOn()), award.expiresOn() == null ? null : startOf(award.expiresOn()));
     }
 
     private static Instant startOf(java.time.LocalDate day) {

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.credfolio.trust.OpenBadgeEnvelope;
 
 /**
  * The identity credential's data model: an Open Badges 3.0 OpenBadgeCredential whose subject is the
@@ -34,15 +34,7 @@ final class IdentityCredential {
             Values values,
             Instant issuedAt,
             Map<String, Object> credentialStatus) {
-        Map<String, Object> vc = new LinkedHashMap<>();
-        vc.put(
-                "@context",
-                List.of(
-                        "https://www.w3.org/ns/credentials/v2",
-                        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"));
-        vc.put("id", "urn:uuid:" + UUID.randomUUID());
-        vc.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
-        vc.put("issuer", Map.of("id", issuerDid, "type", List.of("Profile"), "name", issuerName));
+        Map<String, Object> vc = OpenBadgeEnvelope.credential(issuerDid, issuerName);
         vc.put("name", "Identity vouched for by " + issuerName + ", disclosed to " + audienceName);
         vc.put("validFrom", issuedAt.toString());
         vc.put("validUntil", issuedAt.plusSeconds(VALID_DAYS * 86_400L).toString());
@@ -86,13 +78,7 @@ final class IdentityCredential {
 
     /** The VC-JWT payload: the secured credential with the registered claims beside it. */
     static Map<String, Object> jwtPayload(Map<String, Object> secured, Instant issuedAt) {
-        Map<String, Object> payload = new LinkedHashMap<>(secured);
-        payload.put("iss", ((Map<?, ?>) secured.get("issuer")).get("id"));
-        payload.put("sub", ((Map<?, ?>) secured.get("credentialSubject")).get("id"));
-        payload.put("nbf", issuedAt.getEpochSecond());
-        payload.put("iat", issuedAt.getEpochSecond());
-        payload.put("exp", issuedAt.plusSeconds(VALID_DAYS * 86_400L).getEpochSecond());
-        return payload;
+        return OpenBadgeEnvelope.jwtPayload(secured, issuedAt, issuedAt.plusSeconds(VALID_DAYS * 86_400L));
     }
 
     /** Whether a verified credential's content is an identity credential, by its achievement's URN. */
