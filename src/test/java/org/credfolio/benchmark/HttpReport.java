@@ -1,0 +1,138 @@
+package org.credfolio.benchmark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Prints the HTTP benchmark: a line per wrk run as it ends, then the table of medians over the
+ * rounds, with the load average during each row, and the ratios against the issue's targets.
+ */
+final class HttpReport {
+    /** The portfolio (and the share page, which reads the same data) against the floor. */
+    static final double GOAL_PORTFOLIO_OF_FLOOR = 0.3;
+    /** The portfolio's p99 against its p50. */
+    static final double GOAL_PORTFOLIO_P99_OVER_P50 = 3.0;
+    /** Verification against Node's jose verifying every time, on the same tokens. */
+    static final double GOAL_VERIFY_OF_NODE = 1.0;
+
+    private final List<HttpRows.Row> rows;
+    private final Map<String, List<WrkRun.Result>> rounds = new LinkedHashMap<>();
+
+    HttpReport(List<HttpRows.Row> rows) {
+        this.rows = rows;
+        for (HttpRows.Row row : rows) {
+            rounds.put(row.key(), new ArrayList<>());
+        }
+    }
+
+    void progress(String phase, HttpRows.Row row, WrkRun.Result result) {
+        System.out.printf(
+                Locale.ROOT,
+                "  %-8s %-48s %9.0f/s  p50 %7.2f ms  p99 %7.2f ms  load %.2f%n",
+                phase,
+                row.label(),
+                result.perSecond(),
+                result.p50Millis(),
+                result.p99Millis(),
+                result.load());
+    }
+
+    void measured(HttpRows.Row row, WrkRun.Result result) {
+        rounds.get(row.key()).add(result);
+    }
+
+    void table() {
+        System.out.println();
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s %9s %8s %8s %8s  %s%n",
+                "row (median of rounds)",
+                "req/s",
+                "p50 ms",
+                "p99 ms",
+                "p99/p50",
+                "load (1 min) during the rounds");
+        for (HttpRows.Row row : rows) {
+            List<WrkRun.Result> results = rounds.get(row.key());
+            double p50 = median(results, WrkRun.Result::p50Millis);
+            double p99 = median(results, WrkRun.Result::p99Millis);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-52s %9.0f %8.2f %8.2f %8.1f  %s%n",
+                    (row.node() ? "  beside: " : "") + row.label(),
+                    perSecond(row.key()),
+                    p50,
+                    p99,
+                    p99 / p50,
+                    loads(results));
+        }
+    }
+
+    void ratios() {
+        System.out.println();
+        double floor = perSecond("floor");
+        goal("portfolio / floor", perSecond("portfolio") / floor, GOAL_PORTFOLIO_OF_FLOOR, true);
+        goal("share page / floor", perSecond("share") / floor, GOAL_PORTFOLIO_OF_FLOOR, true);
+        goal(
+                "portfolio p99 / p50",
+                median(rounds.get("portfolio"), WrkRun.Result::p99Millis)
+                        / median(rounds.get("portfolio"), WrkRun.Result::p50Millis),
+                GOAL_PORTFOLIO_P99_OVER_P50,
+                false);
+        if (rounds.containsKey("node-jose-new")) {
+            goal(
+                    "verify never-seen / Node jose",
+                    perSecond("verify-new") / perSecond("node-jose-new"),
+                    GOAL_VERIFY_OF_NODE,
+                    true);
+            goal(
+                    "verify 1,000 cycling / Node jose",
+                    perSecond("verify-cycling") / perSecond("node-jose-cycling"),
+                    GOAL_VERIFY_OF_NODE,
+                    true);
+            ratio("floor / Node http, a tiny JSON", floor / perSecond("node-plain"));
+            ratio("floor / Node http, the same HMAC", floor / perSecond("node-hmac"));
+        }
+        ratio("verify never-seen / floor", perSecond("verify-new") / floor);
+        ratio("verify 1,000 cycling / floor", perSecond("verify-cycling") / floor);
+        ratio("recordEarnedCredential / floor", perSecond("issue") / floor);
+    }
+
+    private double perSecond(String key) {
+        return median(rounds.get(key), WrkRun.Result::perSecond);
+    }
+
+    private static void goal(String label, double value, double goal, boolean atLeast) {
+        boolean met = atLeast ? value >= goal : value < goal;
+        System.out.printf(
+                Locale.ROOT,
+                "%-36s %6.2fx  goal %s %.1fx: %s%n",
+                label,
+                value,
+                atLeast ? ">=" : "<",
+                goal,
+                met ? "MET" : "NOT MET");
+    }
+
+    private static void ratio(String label, double value) {
+        System.out.printf(Locale.ROOT, "%-36s %6.2fx%n", label, value);
+    }
+
+    private static double median(List<WrkRun.Result> results, ToDoubleFunction<WrkRun.Result> figure) {
+        double[] values = results.stream().mapToDouble(figure).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static String loads(List<WrkRun.Result> results) {
+        double[] loads = results.stream().mapToDouble(WrkRun.Result::load).toArray();
+        double min = Arrays.stream(loads).min().orElse(Double.NaN);
+        double max = Arrays.stream(loads).max().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "%.2f-%.2f", min, max);
+    }
+}

@@ -1,0 +1,42 @@
+package org.credfolio.benchmark;
+
+import java.time.Duration;
+
+/**
+ * What one HTTP benchmark run does, from system properties of its own (the Maven profile passes
+ * them through): {@code http.seconds} per row and round (10), {@code http.rounds} (3; each row's
+ * figure is the median), {@code http.warmupSeconds} per service row before the rounds (30: on 2
+ * cores the server's JIT needs some three minutes of load before its rates settle; the Node peer's
+ * rows warm for a third of it, V8 settles within seconds), and wrk's {@code
+ * http.connections} (16) and {@code http.threads} (2). {@code http.keep=true} keeps the server's
+ * logs and the store of a run that passed.
+ */
+record HttpSettings(Duration row, int rounds, Duration warmup, int connections, int threads) {
+
+    static HttpSettings fromSystemProperties() {
+        HttpSettings settings = new HttpSettings(
+                Duration.ofSeconds(positive("http.seconds", 10)),
+                positive("http.rounds", 3),
+                Duration.ofSeconds(positive("http.warmupSeconds", 30)),
+                positive("http.connections", 16),
+                positive("http.threads", 2));
+        if (settings.connections() < settings.threads()) {
+            throw new IllegalArgumentException("http.connections must be at least http.threads");
+        }
+        return settings;
+    }
+
+    /** The Node peer's warm-up: a third of the service's, at least a second. */
+    Duration peerWarmup() {
+        return Duration.ofSeconds(Math.max(1, warmup.toSeconds() / 3));
+    }
+
+    private static int positive(String name, int fallback) {
+        String value = System.getProperty(name);
+        int parsed = value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+        if (parsed <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, not " + parsed);
+        }
+        return parsed;
+    }
+}
