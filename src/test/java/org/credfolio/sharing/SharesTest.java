@@ -231,9 +231,9 @@ class SharesTest extends SharingTestBase {
     }
 
     private long readsForMyShares(int expected) {
+        var learner = as(world.learner());
         mongoCommands.reset();
-        List<?> edges = as(world.learner())
-                .document(
+        List<?> edges = learner.document(
                         "{ myShares(first: 10) { edges { node { viewCount credentials { credential { name } } } } } }")
                 .execute()
                 .errors()
@@ -242,7 +242,9 @@ class SharesTest extends SharingTestBase {
                 .entityList(Object.class)
                 .get();
         assertThat(edges).hasSize(expected);
-        return mongoCommands.reads();
+        // The account's standing is remembered for a second, so whether it is read again depends on
+        // how long the shares took to make; it is not what this counts.
+        return mongoCommands.readsExcept("accounts");
     }
 
     private String shareId() {
