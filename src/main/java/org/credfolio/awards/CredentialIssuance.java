@@ -18,6 +18,7 @@ import org.credfolio.organization.OrganizationManagement;
 import org.credfolio.organization.OrganizationType;
 import org.credfolio.shared.audit.AuditLog;
 import org.credfolio.trust.CredentialForms;
+import org.credfolio.trust.OpenBadgeEnvelope;
 import org.credfolio.trust.TrustProperties;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.credfolio.trust.status.StatusAllocation;
@@ -37,7 +38,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CredentialIssuance {
-    static final String MEDIA_TYPE = "vc+jwt";
     /** Where an achievement's image is served, under its issuing district's did:web path. */
     public static final String ACHIEVEMENT_IMAGE_PATH =
             "/issuers/{organizationId}/achievements/{credentialId}/image.svg";
@@ -181,7 +181,8 @@ public class CredentialIssuance {
                         catalog.occupations(credential.occupations()),
                         parties,
                         statusLists.credentialStatus(status)));
-        String jwt = keys.sign(learner.districtId(), MEDIA_TYPE, OpenBadgeCredential.jwtPayload(secured, award));
+        String jwt = keys.sign(
+                learner.districtId(), OpenBadgeEnvelope.VC_JWT_TYPE, OpenBadgeCredential.jwtPayload(secured, award));
         IssuedCredential issued = new IssuedCredential(
                 award.id(), learner.id(), jwt, CredentialForms.json(secured), status, Instant.now());
         try {

@@ -12,6 +12,7 @@ import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.error.NotFoundException;
 import org.credfolio.shared.security.CurrentUsers;
 import org.credfolio.shared.security.SecretTokens;
+import org.credfolio.trust.OpenBadgeEnvelope;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -196,7 +197,7 @@ public class WalletCopies {
         return jwt
                 ? keys.sign(
                         copy.organizationId(),
-                        CredentialIssuance.MEDIA_TYPE,
+                        OpenBadgeEnvelope.VC_JWT_TYPE,
                         OpenBadgeCredential.jwtPayload(copy.secured(), copy.award()))
                 : copy.secured();
     }

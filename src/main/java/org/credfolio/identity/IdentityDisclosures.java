@@ -20,6 +20,7 @@ import org.credfolio.shared.paging.PageRequests;
 import org.credfolio.shared.security.CurrentUsers;
 import org.credfolio.shared.store.RandomIds;
 import org.credfolio.trust.CredentialForms;
+import org.credfolio.trust.OpenBadgeEnvelope;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.credfolio.trust.status.StatusAllocation;
 import org.credfolio.trust.status.StatusLists;
@@ -42,7 +43,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class IdentityDisclosures {
-    static final String MEDIA_TYPE = "vc+jwt";
 
     private final MongoOperations mongo;
     private final LearnerManagement learners;
@@ -99,7 +99,7 @@ public class IdentityDisclosures {
                         values,
                         now,
                         statusLists.credentialStatus(status)));
-        String jwt = keys.sign(district, MEDIA_TYPE, IdentityCredential.jwtPayload(secured, now));
+        String jwt = keys.sign(district, OpenBadgeEnvelope.VC_JWT_TYPE, IdentityCredential.jwtPayload(secured, now));
         IdentityDisclosure disclosure = mongo.insert(new IdentityDisclosure(
                 id,
                 learner.id(),

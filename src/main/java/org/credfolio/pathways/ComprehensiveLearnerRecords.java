@@ -15,6 +15,7 @@ import org.credfolio.shared.error.InvalidInputException;
 import org.credfolio.shared.security.CurrentUser;
 import org.credfolio.shared.security.CurrentUsers;
 import org.credfolio.shared.security.Role;
+import org.credfolio.trust.OpenBadgeEnvelope;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,7 +28,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ComprehensiveLearnerRecords {
-    static final String MEDIA_TYPE = "vc+jwt";
     private final LearnerManagement learners;
     private final AwardManagement awards;
     private final Enrollments enrollments;
@@ -94,7 +94,7 @@ public class ComprehensiveLearnerRecords {
                 ClrCredential.credential(
                         issuer, learnerDid, credentials, programs, c -> keys.secure(district, c), Instant.now()));
         Map<String, Object> payload = ClrCredential.jwtPayload(record, learnerDid);
-        String jwt = keys.sign(district, MEDIA_TYPE, payload);
+        String jwt = keys.sign(district, OpenBadgeEnvelope.VC_JWT_TYPE, payload);
         audit.record(
                 "clr.exported",
                 "Learner",

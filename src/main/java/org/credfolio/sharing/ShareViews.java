@@ -1,8 +1,11 @@
 package org.credfolio.sharing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.credfolio.awards.SharedCredentials;
 import org.credfolio.awards.SharedCredentials.SharedCredential;
 import org.credfolio.identity.IdentityDisclosure;
@@ -70,11 +73,10 @@ class ShareViews {
 
     /** The signed credentials of an active share, for a presentation; revoked ones have none. */
     List<String> signedCredentials(Share share) {
-        List<String> signed =
-                new java.util.ArrayList<>(credentials.forShare(share.learnerId(), share.credentialIds()).stream()
-                        .map(SharedCredential::jwt)
-                        .filter(java.util.Objects::nonNull)
-                        .toList());
+        List<String> signed = new ArrayList<>(credentials.forShare(share.learnerId(), share.credentialIds()).stream()
+                .map(SharedCredential::jwt)
+                .filter(Objects::nonNull)
+                .toList());
         identity(share).ifPresent(d -> signed.add(d.jwt()));
         return signed;
     }
@@ -83,16 +85,16 @@ class ShareViews {
      * The identity disclosure the share carries, while the learner has not stopped it: a stopped
      * one's credential is left out (it would fail its status check anyway).
      */
-    private java.util.Optional<IdentityDisclosure> identity(Share share) {
+    private Optional<IdentityDisclosure> identity(Share share) {
         return share.identityDisclosureId() == null
-                ? java.util.Optional.empty()
+                ? Optional.empty()
                 : identities.forPresentation(share.identityDisclosureId(), share.learnerId());
     }
 
     /** The Data Integrity forms of an active share's credentials; revoked ones have none. */
     List<Map<String, Object>> securedCredentials(Share share) {
         List<Map<String, Object>> secured =
-                new java.util.ArrayList<>(credentials.securedForShare(share.learnerId(), share.credentialIds()));
+                new ArrayList<>(credentials.securedForShare(share.learnerId(), share.credentialIds()));
         identity(share).ifPresent(d -> secured.add(CredentialForms.parseJson(d.ldpCredential())));
         return secured;
     }

@@ -12,6 +12,9 @@ import java.util.UUID;
  * (VC-JOSE-COSE registered claims, {@code nbf} and {@code exp} exactly its validity).
  */
 public final class OpenBadgeEnvelope {
+    /** The JOSE {@code typ} of a VC-JWT (VC-JOSE-COSE section 3.1.1; the "application/" prefix is left out). */
+    public static final String VC_JWT_TYPE = "vc+jwt";
+
     private OpenBadgeEnvelope() {}
 
     /** A new, mutable credential with its envelope filled in, in the order the properties are written. */

@@ -159,21 +159,34 @@ class PortfolioTest extends IntegrationTest {
 
         // Read again at once, as a page reload would: the account's standing, the catalog and the
         // signed JWTs are remembered, so only the learner and their awards are read.
-        mongoCommands.reset();
-        learner.document(PORTFOLIO).variable("id", world.learnerA().id()).execute();
-        assertThat(mongoCommands.all())
+        // The caches live for a second: the fewest of three tries, so a stalled machine does not
+        // count an expired entry, while a cache that never holds still fails.
+        assertThat(fewestCommands(() -> learner.document(PORTFOLIO)
+                        .variable("id", world.learnerA().id())
+                        .execute()))
                 .as("store commands of a repeated portfolio read")
-                .hasSize(2);
+                .isEqualTo(2);
 
         // The learner's own portfolio through me: their own record is remembered too (for at most
         // credfolio.learner.own-record-ttl), so a reload reads only the awards.
         String own = "{ me { displayName credentials { jwt credential { name } } } }";
         learner.document(own).execute().errors().verify();
-        mongoCommands.reset();
-        learner.document(own).execute().path("me.credentials[0].jwt").hasValue();
-        assertThat(mongoCommands.all())
+        assertThat(fewestCommands(() -> learner.document(own)
+                        .execute()
+                        .path("me.credentials[0].jwt")
+                        .hasValue()))
                 .as("store commands of a repeated read of one's own portfolio")
-                .hasSize(1);
+                .isEqualTo(1);
+    }
+
+    private int fewestCommands(Runnable read) {
+        int fewest = Integer.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            mongoCommands.reset();
+            read.run();
+            fewest = Math.min(fewest, mongoCommands.all().size());
+        }
+        return fewest;
     }
 
     @Test

@@ -33,7 +33,7 @@ class AdvancedStandingTest extends IntegrationTest {
 
     @Test
     void grantsWhereARuleAppliesAndSaysWhyNotElsewhere() {
-        rule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
+        createCreditRule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
         String vp = present(
                 earn(world.welding().id(), LocalDate.now().minusDays(10), "Pass"),
                 earn(world.aPlus().id(), LocalDate.now().minusDays(10), "Pass"));
@@ -48,7 +48,7 @@ class AdvancedStandingTest extends IntegrationTest {
 
     @Test
     void minimumResultAndRecencyAreApplied() {
-        rule(
+        createCreditRule(
                 world.collegeUser(),
                 world.aPlus().id(),
                 "ITSC 1325",
@@ -83,12 +83,12 @@ class AdvancedStandingTest extends IntegrationTest {
     void expiredCountsOnlyWhereTheRuleAllowsItAndRevokedOrSuspendedNever() {
         // Welding expires after 6 months.
         String expired = earn(world.welding().id(), LocalDate.now().minusMonths(8), "Pass");
-        rule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
+        createCreditRule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
         assertThat(codes(evaluate(present(expired), world.college().id(), null, null)))
                 .containsExactly("EXPIRED");
 
         Tenants.World other = tenants.create();
-        rule(other.collegeUser(), world.welding().id(), "WLDG 1301", Map.of("mustBeValid", false));
+        createCreditRule(other.collegeUser(), world.welding().id(), "WLDG 1301", Map.of("mustBeValid", false));
         assertThat(grants(evaluate(present(expired), other.college().id(), null, null)))
                 .hasSize(1);
 
@@ -121,7 +121,7 @@ class AdvancedStandingTest extends IntegrationTest {
         window.put("effectiveFrom", "2026-01-01");
         window.put("effectiveUntil", "2026-06-01");
         window.put("programs", List.of("Welding Technology AAS"));
-        rule(world.collegeUser(), world.welding().id(), "WLDG 1428", window);
+        createCreditRule(world.collegeUser(), world.welding().id(), "WLDG 1428", window);
         String vp = present(earn(world.welding().id(), LocalDate.now().minusDays(10), "Pass"));
         assertThat(codes(evaluate(vp, world.college().id(), null, "2025-12-31")))
                 .containsExactly("NO_RULE");
@@ -141,8 +141,8 @@ class AdvancedStandingTest extends IntegrationTest {
 
     @Test
     void aCourseCountsOnceAndTheCapHolds() {
-        rule(world.collegeUser(), world.welding().id(), "CTEC 1000", Map.of());
-        rule(world.collegeUser(), world.aPlus().id(), "CTEC 1000", Map.of());
+        createCreditRule(world.collegeUser(), world.welding().id(), "CTEC 1000", Map.of());
+        createCreditRule(world.collegeUser(), world.aPlus().id(), "CTEC 1000", Map.of());
         String both = present(
                 earn(world.welding().id(), LocalDate.now().minusDays(4), "Pass"),
                 earn(world.aPlus().id(), LocalDate.now().minusDays(4), "Pass"));
@@ -151,15 +151,15 @@ class AdvancedStandingTest extends IntegrationTest {
         assertThat(codes(once)).containsExactly("COURSE_ALREADY_GRANTED");
 
         Tenants.World capped = tenants.create();
-        rule(capped.collegeUser(), world.welding().id(), "WLDG 1428", Map.of("capPerProgram", "4"));
-        rule(capped.collegeUser(), world.aPlus().id(), "ITSC 1325", Map.of("capPerProgram", "4"));
+        createCreditRule(capped.collegeUser(), world.welding().id(), "WLDG 1428", Map.of("capPerProgram", "4"));
+        createCreditRule(capped.collegeUser(), world.aPlus().id(), "ITSC 1325", Map.of("capPerProgram", "4"));
         Map<String, Object> result = evaluate(both, capped.college().id(), null, null);
         assertThat(grants(result)).extracting(g -> g.get("credits")).containsExactly(3, 1);
     }
 
     @Test
     void aTamperedPresentationEarnsNothing() {
-        rule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
+        createCreditRule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
         String vp = present(earn(world.welding().id(), LocalDate.now().minusDays(10), "Pass"));
         String[] parts = vp.split("\\.");
         String tampered = parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10)
@@ -171,7 +171,7 @@ class AdvancedStandingTest extends IntegrationTest {
 
     @Test
     void aShareLinkStandsForItsPresentation() {
-        rule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
+        createCreditRule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
         earn(world.welding().id(), LocalDate.now().minusDays(10), "Pass");
         String awardId = as(world.learner())
                 .document("{ me { credentials { id } } }")
@@ -216,7 +216,7 @@ class AdvancedStandingTest extends IntegrationTest {
 
     @Test
     void theCollegeRecordsItsDecisionAndTheLearnerSeesIt() {
-        rule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
+        createCreditRule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
         String vp = present(earn(world.welding().id(), LocalDate.now().minusDays(10), "Pass"));
         String record = "mutation($p: String, $g: String) { recordAdvancedStanding(presentation: $p, program: $g) {"
                 + " id institutionId holder grants { courseCode credits ruleVersion } denied { code } } }";
@@ -255,25 +255,6 @@ class AdvancedStandingTest extends IntegrationTest {
                 .errors()
                 .expect(e ->
                         "PRESENTATION_NOT_VERIFIED".equals(e.getExtensions().get("code")))
-                .verify();
-    }
-
-    private void rule(Tenants.User college, String credentialId, String course, Map<String, Object> overrides) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("credentialId", credentialId);
-        input.put("courseCode", course);
-        input.put("courseTitle", "Course " + course);
-        input.put("credits", "3");
-        input.put("creditUnit", "SEMESTER_HOURS");
-        input.put("level", "LOWER_DIVISION");
-        input.put("authority", "LOCAL_FACULTY");
-        input.put("effectiveFrom", "2024-01-01");
-        input.putAll(overrides);
-        as(college)
-                .document("mutation($i: CreditRuleInput!) { createCreditRule(input: $i) { id } }")
-                .variable("i", input)
-                .execute()
-                .errors()
                 .verify();
     }
 

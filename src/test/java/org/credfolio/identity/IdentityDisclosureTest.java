@@ -44,21 +44,7 @@ class IdentityDisclosureTest extends IntegrationTest {
     @BeforeEach
     void world() {
         world = tenants.create();
-        Map<String, Object> rule = new HashMap<>(Map.of(
-                "credentialId", world.welding().id(),
-                "courseCode", "WLDG 1428",
-                "courseTitle", "Introduction to Welding",
-                "credits", "3",
-                "creditUnit", "SEMESTER_HOURS",
-                "level", "LOWER_DIVISION",
-                "authority", "LOCAL_FACULTY",
-                "effectiveFrom", "2024-01-01"));
-        as(world.collegeUser())
-                .document("mutation($i: CreditRuleInput!) { createCreditRule(input: $i) { id } }")
-                .variable("i", rule)
-                .execute()
-                .errors()
-                .verify();
+        createCreditRule(world.collegeUser(), world.welding().id(), "WLDG 1428", Map.of());
         awardId = recordCredential(
                 world.registrarA(),
                 world.learnerA().id(),

@@ -102,6 +102,30 @@ public abstract class IntegrationTest {
                 .get();
     }
 
+    /**
+     * Creates a credit rule through the API, as the given college user: 3 semester hours of
+     * lower-division credit for the course, effective since 2024, unless overridden.
+     */
+    protected void createCreditRule(
+            Tenants.User college, String credentialId, String courseCode, Map<String, Object> overrides) {
+        Map<String, Object> input = new java.util.HashMap<>();
+        input.put("credentialId", credentialId);
+        input.put("courseCode", courseCode);
+        input.put("courseTitle", "Course " + courseCode);
+        input.put("credits", "3");
+        input.put("creditUnit", "SEMESTER_HOURS");
+        input.put("level", "LOWER_DIVISION");
+        input.put("authority", "LOCAL_FACULTY");
+        input.put("effectiveFrom", "2024-01-01");
+        input.putAll(overrides);
+        as(college)
+                .document("mutation($i: CreditRuleInput!) { createCreditRule(input: $i) { id } }")
+                .variable("i", input)
+                .execute()
+                .errors()
+                .verify();
+    }
+
     /** Creates a staff account through the API, as the given admin; returns its id. */
     protected String createAccount(
             Tenants.User admin, String username, String password, String role, String organizationId) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.credfolio.trust.CredentialForms;
 import org.credfolio.trust.JsonLdNegotiation;
+import org.credfolio.trust.OpenBadgeEnvelope;
 import org.credfolio.trust.TrustProperties;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.springframework.http.CacheControl;
@@ -80,7 +81,7 @@ class StatusListPublication {
         Map<String, Object> credential = credential(list);
         String body = dataIntegrity
                 ? CredentialForms.json(keys.secure(list.organizationId(), credential))
-                : keys.sign(list.organizationId(), "vc+jwt", jwtPayload(credential));
+                : keys.sign(list.organizationId(), OpenBadgeEnvelope.VC_JWT_TYPE, jwtPayload(credential));
         rendered.put(key, new Rendered(list.version(), body));
         return body;
     }
