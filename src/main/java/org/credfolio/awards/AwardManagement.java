@@ -43,6 +43,7 @@ public class AwardManagement {
     private static final Object[] LEARNER_LOCKS =
             java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
     private final MongoOperations mongo;
+    private final RecentLearnerAwards recent;
     private final RegistrarAccess registrars;
     private final CatalogManagement catalog;
     private final AuditLog audit;
@@ -55,8 +56,10 @@ public class AwardManagement {
             CatalogManagement catalog,
             AuditLog audit,
             CredentialIssuance issuance,
+            RecentLearnerAwards recent,
             ObjectProvider<EmbeddedStore> embeddedStore) {
         this.mongo = mongo;
+        this.recent = recent;
         this.registrars = registrars;
         this.catalog = catalog;
         this.audit = audit;
@@ -180,6 +183,14 @@ public class AwardManagement {
      * writer: there, a per-learner lock around a read and an update by {@code _id} is as atomic.
      */
     private boolean pushUnlessHeld(String learnerId, String dedupKey, Update push) {
+        try {
+            return pushUnlessHeldInStore(learnerId, dedupKey, push);
+        } finally {
+            recent.forget(learnerId);
+        }
+    }
+
+    private boolean pushUnlessHeldInStore(String learnerId, String dedupKey, Update push) {
         if (soleWriter) {
             synchronized (LEARNER_LOCKS[Math.floorMod(learnerId.hashCode(), LEARNER_LOCKS.length)]) {
                 if (holds(learnerId, dedupKey) || heldCount(learnerId) >= MAX_PER_LEARNER) {
@@ -220,11 +231,13 @@ public class AwardManagement {
 
     /**
      * Earned credentials of learners the caller has already been allowed to read (as loaded through
-     * {@code LearnerManagement}); one round trip for any number of learners.
+     * {@code LearnerManagement}); one round trip for any number of learners, none for learners read
+     * within {@code credfolio.awards.read-ttl} ({@link RecentLearnerAwards}).
      */
     public Map<String, List<Award>> forLearners(Collection<Learner> readable) {
         Set<String> ids = readable.stream().map(Learner::id).collect(Collectors.toSet());
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), LearnerAwards.class).stream()
+        return recent.byLearner(ids).values().stream()
+                .filter(all -> all.credentials() != null)
                 .collect(Collectors.toMap(LearnerAwards::learnerId, LearnerAwards::credentials));
     }
 

@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class AwardSeeding {
     private final MongoOperations mongo;
+    private final RecentLearnerAwards recent;
 
-    AwardSeeding(MongoOperations mongo) {
+    AwardSeeding(MongoOperations mongo, RecentLearnerAwards recent) {
         this.mongo = mongo;
+        this.recent = recent;
     }
 
     /** Inserts each learner's earned credentials as that learner's awards document. */
@@ -22,6 +24,10 @@ public class AwardSeeding {
         List<LearnerAwards> docs = awardsByLearner.entrySet().stream()
                 .map(e -> new LearnerAwards(e.getKey(), districtByLearner.get(e.getKey()), e.getValue()))
                 .toList();
-        mongo.insert(docs, LearnerAwards.class);
+        try {
+            mongo.insert(docs, LearnerAwards.class);
+        } finally {
+            recent.forgetAll();
+        }
     }
 }

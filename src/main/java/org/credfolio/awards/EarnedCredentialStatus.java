@@ -18,13 +18,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class EarnedCredentialStatus {
     private final MongoOperations mongo;
+    private final RecentLearnerAwards recent;
     private final RegistrarAccess registrars;
     private final AuditLog audit;
     private final CredentialIssuance issuance;
 
     EarnedCredentialStatus(
-            MongoOperations mongo, RegistrarAccess registrars, AuditLog audit, CredentialIssuance issuance) {
+            MongoOperations mongo,
+            RegistrarAccess registrars,
+            AuditLog audit,
+            CredentialIssuance issuance,
+            RecentLearnerAwards recent) {
         this.mongo = mongo;
+        this.recent = recent;
         this.registrars = registrars;
         this.audit = audit;
         this.issuance = issuance;
@@ -72,7 +78,13 @@ public class EarnedCredentialStatus {
                 .set(at + "status", to)
                 .set(at + "statusReason", input.reason().strip())
                 .set(at + "statusChangedAt", Instant.now());
-        if (mongo.updateFirst(query, update, LearnerAwards.class).getModifiedCount() == 0) {
+        long modified;
+        try {
+            modified = mongo.updateFirst(query, update, LearnerAwards.class).getModifiedCount();
+        } finally {
+            recent.forget(learnerId);
+        }
+        if (modified == 0) {
             throw whyUnchanged(learnerId, input.id(), to);
         }
         // No transactions: the award changes first, then its status list bits. Should the second

@@ -13,9 +13,6 @@ import org.credfolio.organization.Organization;
 import org.credfolio.organization.OrganizationManagement;
 import org.credfolio.organization.OrganizationType;
 import org.credfolio.shared.security.CurrentUsers;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -26,17 +23,17 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SharedCredentials {
-    private final MongoOperations mongo;
+    private final RecentLearnerAwards recent;
     private final CredentialIssuance issuance;
     private final CatalogManagement catalog;
     private final OrganizationManagement organizations;
 
     SharedCredentials(
-            MongoOperations mongo,
+            RecentLearnerAwards recent,
             CredentialIssuance issuance,
             CatalogManagement catalog,
             OrganizationManagement organizations) {
-        this.mongo = mongo;
+        this.recent = recent;
         this.issuance = issuance;
         this.catalog = catalog;
         this.organizations = organizations;
@@ -78,7 +75,7 @@ public class SharedCredentials {
      * must have authorized the read themselves (a share page by its token).
      */
     public List<SharedCredential> forShare(String learnerId, List<String> awardIds) {
-        LearnerAwards all = learnerId == null ? null : mongo.findById(learnerId, LearnerAwards.class);
+        LearnerAwards all = learnerId == null ? null : recent.of(learnerId);
         Map<String, Award> held =
                 held(all).stream().collect(Collectors.toMap(Award::id, Function.identity(), (a, b) -> a));
         List<Award> awards =
@@ -86,12 +83,8 @@ public class SharedCredentials {
         if (awards.isEmpty()) {
             return List.of();
         }
-        // Filtered by _id alone (the embedded store indexes only that exact filter); the learner is
-        // checked here.
-        Map<String, String> jwts =
-                mongo.find(Query.query(Criteria.where("_id").in(awardIds)), IssuedCredential.class).stream()
-                        .filter(c -> learnerId.equals(c.learnerId()))
-                        .collect(Collectors.toMap(IssuedCredential::awardId, IssuedCredential::jwt));
+        // Awards of this learner only (read from their own document), so each JWT is theirs.
+        Map<String, String> jwts = issuance.storedJwts(awards);
         Map<String, CredentialDefinition> definitions =
                 catalog.getAll(awards.stream().map(Award::credentialId).toList()).stream()
                         .collect(Collectors.toMap(CredentialDefinition::id, Function.identity(), (a, b) -> a));
@@ -145,7 +138,7 @@ public class SharedCredentials {
     }
 
     private List<Award> held(String learnerId) {
-        return held(learnerId == null ? null : mongo.findById(learnerId, LearnerAwards.class));
+        return held(learnerId == null ? null : recent.of(learnerId));
     }
 
     private static List<Award> held(LearnerAwards all) {
