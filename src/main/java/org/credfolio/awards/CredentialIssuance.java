@@ -85,18 +85,6 @@ public class CredentialIssuance {
      * are missing. Revoked awards get none.
      */
     Map<String, String> jwtsFor(Collection<Award> awards) {
-        Map<String, String> jwts = storedJwts(awards);
-        awards.stream()
-                .filter(a -> !jwts.containsKey(a.id()) && a.status() != AwardStatus.REVOKED)
-                .forEach(a -> jwts.put(a.id(), issue(a)));
-        return jwts;
-    }
-
-    /**
-     * The stored signed credentials of these awards, by award id, whatever their status; awards
-     * never issued are left out, and nothing is issued here.
-     */
-    Map<String, String> storedJwts(Collection<Award> awards) {
         Map<String, String> jwts = new HashMap<>(
                 issuedJwts.getAllPresent(awards.stream().map(Award::id).toList()));
         List<String> ids = awards.stream()
@@ -110,6 +98,9 @@ public class CredentialIssuance {
                         issuedJwts.put(issued.awardId(), issued.jwt());
                     });
         }
+        awards.stream()
+                .filter(a -> !jwts.containsKey(a.id()) && a.status() != AwardStatus.REVOKED)
+                .forEach(a -> jwts.put(a.id(), issue(a)));
         return jwts;
     }
 

@@ -13,6 +13,9 @@ import org.credfolio.organization.Organization;
 import org.credfolio.organization.OrganizationManagement;
 import org.credfolio.organization.OrganizationType;
 import org.credfolio.shared.security.CurrentUsers;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -23,16 +26,19 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SharedCredentials {
+    private final MongoOperations mongo;
     private final RecentLearnerAwards recent;
     private final CredentialIssuance issuance;
     private final CatalogManagement catalog;
     private final OrganizationManagement organizations;
 
     SharedCredentials(
+            MongoOperations mongo,
             RecentLearnerAwards recent,
             CredentialIssuance issuance,
             CatalogManagement catalog,
             OrganizationManagement organizations) {
+        this.mongo = mongo;
         this.recent = recent;
         this.issuance = issuance;
         this.catalog = catalog;
@@ -83,8 +89,13 @@ public class SharedCredentials {
         if (awards.isEmpty()) {
             return List.of();
         }
-        // Awards of this learner only (read from their own document), so each JWT is theirs.
-        Map<String, String> jwts = issuance.storedJwts(awards);
+        // Read from the store on every view, not from the issuance cache: the page checks what is
+        // stored now. Filtered by _id alone (the embedded store indexes only that exact filter); the
+        // learner is checked here.
+        Map<String, String> jwts =
+                mongo.find(Query.query(Criteria.where("_id").in(awardIds)), IssuedCredential.class).stream()
+                        .filter(c -> learnerId.equals(c.learnerId()))
+                        .collect(Collectors.toMap(IssuedCredential::awardId, IssuedCredential::jwt));
         Map<String, CredentialDefinition> definitions =
                 catalog.getAll(awards.stream().map(Award::credentialId).toList()).stream()
                         .collect(Collectors.toMap(CredentialDefinition::id, Function.identity(), (a, b) -> a));

@@ -34,23 +34,6 @@ public record Share(
         long viewCount,
         String identityDisclosureId) {
 
-    /** The share as it reads after one more view. */
-    Share viewed() {
-        return new Share(
-                id,
-                tokenHash,
-                learnerId,
-                audience,
-                credentialIds,
-                showName,
-                displayName,
-                createdAt,
-                expiresAt,
-                revokedAt,
-                viewCount + 1,
-                identityDisclosureId);
-    }
-
     /** Not revoked and not expired at the given instant. */
     public boolean activeAt(Instant now) {
         return revokedAt == null && expiresAt.isAfter(now);

@@ -20,10 +20,12 @@ import org.springframework.stereotype.Controller;
 class ShareController {
     private final ShareManagement shares;
     private final SharedCredentials credentials;
+    private final ShareViewCounts views;
 
-    ShareController(ShareManagement shares, SharedCredentials credentials) {
+    ShareController(ShareManagement shares, SharedCredentials credentials, ShareViewCounts views) {
         this.shares = shares;
         this.credentials = credentials;
+        this.views = views;
     }
 
     @MutationMapping
@@ -39,6 +41,11 @@ class ShareController {
     @QueryMapping
     Window<Share> myShares(ScrollSubrange subrange) {
         return shares.mine(subrange);
+    }
+
+    @SchemaMapping(typeName = "Share", field = "viewCount")
+    long viewCount(Share share) {
+        return views.viewCount(share);
     }
 
     @SchemaMapping(typeName = "Share", field = "active")

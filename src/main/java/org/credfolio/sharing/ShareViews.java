@@ -17,7 +17,6 @@ import org.credfolio.trust.verification.CredentialVerifier;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,13 +29,16 @@ class ShareViews {
     private final SharedCredentials credentials;
     private final CredentialVerifier verifier;
     private final IdentityDisclosures identities;
+    private final ShareViewCounts views;
 
     ShareViews(
             MongoOperations mongo,
             SharedCredentials credentials,
             CredentialVerifier verifier,
-            IdentityDisclosures identities) {
+            IdentityDisclosures identities,
+            ShareViewCounts views) {
         this.identities = identities;
+        this.views = views;
         this.mongo = mongo;
         this.credentials = credentials;
         this.verifier = verifier;
@@ -110,11 +112,8 @@ class ShareViews {
                     mongo.findOne(Query.query(Criteria.where("tokenHash").is(SecretTokens.hash(token))), Share.class);
             return inactive == null ? new Missing() : new Gone(inactive);
         }
-        // Counted by _id alone, the one filter the embedded store serves from an index; the share
-        // was active a moment ago, and a view racing a withdrawal may count.
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(share.id())), new Update().inc("viewCount", 1), Share.class);
-        share = share.viewed();
+        // The share was active a moment ago; a view racing a withdrawal may count.
+        views.count(share.id());
         List<ShownCredential> shown = credentials.forShare(share.learnerId(), share.credentialIds()).stream()
                 .map(c -> new ShownCredential(c, c.jwt() == null ? null : verifier.verifyCredential(c.jwt())))
                 .toList();

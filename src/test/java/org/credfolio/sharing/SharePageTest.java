@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.credfolio.shared.security.SecretTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -20,6 +21,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
  * expired or revoked link is gone, an unknown one not found, and nothing leaks.
  */
 class SharePageTest extends SharingTestBase {
+    @Autowired
+    private ShareViewCounts viewCounts;
 
     @Test
     void anyoneWithTheLinkSeesTheCredentialVerifiedAndEachViewCounts() {
@@ -35,7 +38,14 @@ class SharePageTest extends SharingTestBase {
         assertThat(html.split("<h1", -1)).hasSize(2);
         assertSafeHeaders(result);
 
+        mongoCommands.reset();
         page(token);
+        assertThat(mongoCommands.all()).as("a view writes nothing on its way").containsOnly("find");
+        assertThat(viewCount()).isEqualTo(2);
+
+        // Counted in memory until the next flush (every second), then stored.
+        viewCounts.flush();
+        assertThat(mongo.findById(shareIdOf(token), Share.class).viewCount()).isEqualTo(2);
         assertThat(viewCount()).isEqualTo(2);
     }
 
