@@ -62,10 +62,9 @@ public class CredentialVerifier {
         if (parsed == null) {
             return new CredentialVerification(false, checks.list(), null, token, null);
         }
-        JWSObject jws = parsed.jws();
         Map<String, Object> payload = parsed.payload();
         VcClaims vc = VcClaims.of(payload);
-        ResolvedKey key = signatures.verify(jws, token, "issuer", checks);
+        ResolvedKey key = signatures.verify(parsed, token, "issuer", checks);
         if (key == null) {
             return new CredentialVerification(
                     false, checks.list(), vc.summary(CredentialSummary.Status.INVALID), token, null);
@@ -156,6 +155,14 @@ public class CredentialVerifier {
     static boolean verifySignature(JWSObject jws, ResolvedKey key) {
         try {
             return jws.verify(JwkFactory.verifier(key.jwk()));
+        } catch (JOSEException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    static boolean verifySignature(JoseHeaderPolicy.Parsed jws, ResolvedKey key) {
+        try {
+            return JwkFactory.verifier(key.jwk()).verify(jws.header(), jws.signingInput(), jws.signature());
         } catch (JOSEException | IllegalStateException e) {
             return false;
         }

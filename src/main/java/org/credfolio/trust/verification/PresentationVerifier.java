@@ -1,6 +1,5 @@
 package org.credfolio.trust.verification;
 
-import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
 import java.time.Instant;
@@ -56,12 +55,11 @@ public class PresentationVerifier {
         if (parsed == null) {
             return new PresentationVerification(false, checks.list(), null, List.of());
         }
-        JWSObject jws = parsed.jws();
         Map<String, Object> payload = parsed.payload();
         @SuppressWarnings("unchecked")
         Map<String, Object> vp = payload.get("vp") instanceof Map<?, ?> legacy ? (Map<String, Object>) legacy : payload;
         String holder = vp.get("holder") instanceof String h ? h : payload.get("iss") instanceof String i ? i : null;
-        ResolvedKey key = signatures.verify(jws, token, "holder", checks);
+        ResolvedKey key = signatures.verify(parsed, token, "holder", checks);
         if (key == null) {
             return new PresentationVerification(false, checks.list(), holder, List.of());
         }

@@ -1,6 +1,5 @@
 package org.credfolio.trust.verification;
 
-import com.nimbusds.jose.JWSObject;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +17,8 @@ class SignatureVerification {
     }
 
     /** The key that verified the token, or null after recording the failed check. */
-    ResolvedKey verify(JWSObject jws, String token, String partyCheck, Checks checks) {
-        String kid = jws.getHeader().getKeyID();
+    ResolvedKey verify(JoseHeaderPolicy.Parsed parsed, String token, String partyCheck, Checks checks) {
+        String kid = parsed.header().getKeyID();
         ResolvedKey key;
         try {
             key = keys.resolve(kid);
@@ -35,7 +34,7 @@ class SignatureVerification {
                             + "); nothing it signed can be trusted.");
             return null;
         }
-        String alg = jws.getHeader().getAlgorithm().getName();
+        String alg = parsed.header().getAlgorithm().getName();
         if (!alg.equals(key.algorithm())) {
             checks.fail("key", "The header says " + alg + " but key " + kid + " is a " + key.algorithm() + " key.");
             return null;
@@ -45,7 +44,7 @@ class SignatureVerification {
             checks.pass("signature", "The signature is valid (verified earlier with the same key).");
             return key;
         }
-        if (!CredentialVerifier.verifySignature(jws, key)) {
+        if (!CredentialVerifier.verifySignature(parsed, key)) {
             checks.fail(
                     "signature",
                     "The signature does not match the content: it was altered or not signed by " + kid + ".");

@@ -251,6 +251,13 @@ class CredentialVerificationTest extends IntegrationTest {
     void malformedInputGetsAClearAnswerNeverAServerError() {
         assertRefused(graphQl("not a token"), "parse", "three dot-separated parts");
         assertRefused(graphQl("a.b.c"), "parse", "header");
+        // Compact JWS parts are base64url (RFC 7515): the standard alphabet's '+' and '/' are not.
+        String[] parts = jwt.split("\\.");
+        String standardAlphabet = java.util.Base64.getEncoder()
+                .withoutPadding()
+                .encodeToString("{\"note\":\">>>???\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(standardAlphabet).contains("+", "/");
+        assertRefused(graphQl(parts[0] + "." + standardAlphabet + "." + parts[2]), "parse", "payload");
         assertRefused(graphQl("{\"type\":\"VerifiableCredential\"}"), "parse", "no @context");
         Map<?, ?> notACredential = rest(Map.of("verifiableCredential", "not a token"), 422);
         assertThat(notACredential.get("verified")).isEqualTo(false);
