@@ -61,6 +61,11 @@ class RequestLimitsAndErrorsTest extends IntegrationTest {
         expectCode(anonymous().document(wide).execute(), "QUERY_TOO_COMPLEX");
         // The second time the parsed document comes from the cache: still refused.
         expectCode(anonymous().document(wide).execute(), "QUERY_TOO_COMPLEX");
+
+        // One operation whose variable sets its cost: passing once never lets a costlier one through.
+        String byVariable = "query($n: Int) " + wide.replace("first: 100", "first: $n");
+        anonymous().document(byVariable).variable("n", 1).execute().errors().verify();
+        expectCode(anonymous().document(byVariable).variable("n", 100).execute(), "QUERY_TOO_COMPLEX");
     }
 
     @Test

@@ -5,6 +5,7 @@ import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
@@ -48,14 +49,19 @@ class GraphQlConfiguration {
      */
     @Bean
     MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimitsProperties limits) {
+        OperationsWithinLimits passed = new OperationsWithinLimits();
         return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-                if (introspectionOnly(parameters.getExecutionContext().getOperationDefinition())) {
+                ExecutionContext execution = parameters.getExecutionContext();
+                if (introspectionOnly(execution.getOperationDefinition()) || passed.known(execution)) {
                     return SimpleInstrumentationContext.noOp();
                 }
-                return super.beginExecuteOperation(parameters, state);
+                // Throws when the limit is exceeded, so what follows is a pass.
+                InstrumentationContext<ExecutionResult> context = super.beginExecuteOperation(parameters, state);
+                passed.remember(execution);
+                return context;
             }
 
             @Override
@@ -69,7 +75,20 @@ class GraphQlConfiguration {
 
     @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimitsProperties limits) {
+        OperationsWithinLimits passed = new OperationsWithinLimits();
         return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), listAwareComplexity()) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                ExecutionContext execution = parameters.getExecutionContext();
+                if (passed.known(execution)) {
+                    return SimpleInstrumentationContext.noOp();
+                }
+                InstrumentationContext<ExecutionResult> context = super.beginExecuteOperation(parameters, state);
+                passed.remember(execution);
+                return context;
+            }
+
             @Override
             protected AbortExecutionException mkAbortException(int complexity, int max) {
                 return new LimitExceeded(

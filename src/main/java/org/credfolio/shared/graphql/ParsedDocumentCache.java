@@ -11,7 +11,9 @@ import java.util.function.Function;
 /**
  * Keeps parsed and validated documents, keyed by their text: clients send the same few queries over
  * and over, and parsing plus validation is a measurable share of a small request. Limits that
- * depend on variables (depth, complexity, aliases, size) are still checked on every execution.
+ * depend on variables (depth, complexity, aliases, size) are still checked on every execution, but
+ * for depth and complexity of an operation without variables that already passed them ({@link
+ * OperationsWithinLimits}).
  */
 class ParsedDocumentCache implements PreparsedDocumentProvider {
     private final Cache<String, PreparsedDocumentEntry> entries;
