@@ -61,14 +61,20 @@ public final class JwkFactory {
         }
     }
 
-    /** A verifier for a public JWK; the algorithm is checked against the key before this is used. */
+    /**
+     * A verifier for a public JWK; the algorithm is checked against the key before this is used.
+     * Verifiers are thread-safe: one made for a key the verifier keeps can serve every request.
+     */
     public static JWSVerifier verifier(JWK publicJwk) {
         try {
             if (publicJwk instanceof OctetKeyPair okp) {
                 return new Ed25519Verifier(okp);
             }
-            JWSVerifier verifier =
-                    publicJwk instanceof ECKey ec ? new ECDSAVerifier(ec) : new RSASSAVerifier((RSAKey) publicJwk);
+            // An EC key made by the provider that verifies, so it need not translate the key on
+            // every verification (ACCP would convert a JDK key to its own each time).
+            JWSVerifier verifier = publicJwk instanceof ECKey ec
+                    ? new ECDSAVerifier(ec.toECPublicKey(CryptoProvider.provider()))
+                    : new RSASSAVerifier((RSAKey) publicJwk);
             verifier.getJCAContext().setProvider(CryptoProvider.provider());
             return verifier;
         } catch (JOSEException e) {

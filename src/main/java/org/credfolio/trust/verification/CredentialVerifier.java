@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.credfolio.trust.keys.JwkFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -154,7 +153,7 @@ public class CredentialVerifier {
 
     static boolean verifySignature(JWSObject jws, ResolvedKey key) {
         try {
-            return jws.verify(JwkFactory.verifier(key.jwk()));
+            return jws.verify(key.verifierForUse());
         } catch (JOSEException | IllegalStateException e) {
             return false;
         }
@@ -162,7 +161,7 @@ public class CredentialVerifier {
 
     static boolean verifySignature(JoseHeaderPolicy.Parsed jws, ResolvedKey key) {
         try {
-            return JwkFactory.verifier(key.jwk()).verify(jws.header(), jws.signingInput(), jws.signature());
+            return key.verifierForUse().verify(jws.header(), jws.signingInput(), jws.signature());
         } catch (JOSEException | IllegalStateException e) {
             return false;
         }

@@ -1,5 +1,6 @@
 package org.credfolio.trust.verification;
 
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -44,10 +45,11 @@ public class KeyResolver {
     // Keys change rarely; a compromise marked on this instance evicts at once, elsewhere within a minute.
     private final ReadThroughCache<String, LocalKey> localKeys = new ReadThroughCache<>(10_000, Duration.ofMinutes(1));
 
-    /** An issuer key as the key store describes it, with its public JWK parsed once. */
-    private record LocalKey(VerificationKey key, JWK jwk) {
+    /** An issuer key as the key store describes it, with its public JWK parsed and its verifier made once. */
+    private record LocalKey(VerificationKey key, JWK jwk, JWSVerifier verifier) {
         static LocalKey of(VerificationKey key) {
-            return new LocalKey(key, key.jwk());
+            JWK jwk = key.jwk();
+            return new LocalKey(key, jwk, JwkFactory.verifier(jwk));
         }
 
         String thumbprint() {
@@ -116,7 +118,12 @@ public class KeyResolver {
         VerificationKey key = found.get(0).key();
         String compromised =
                 key.compromised() ? (key.statusReason() == null ? "no reason given" : key.statusReason()) : null;
-        return new ResolvedKey(found.get(0).jwk(), did, key.algorithm().name(), compromised);
+        return new ResolvedKey(
+                found.get(0).jwk(),
+                did,
+                key.algorithm().name(),
+                compromised,
+                found.get(0).verifier());
     }
 
     private ResolvedKey trustedIssuerKey(TrustProperties.TrustedIssuer issuer, String kid, String fragment)

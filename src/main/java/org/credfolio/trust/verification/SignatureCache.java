@@ -23,12 +23,27 @@ class SignatureCache {
 
     /** The key id that verified this token before, or null. */
     String verifiedWith(String token) {
-        return verifiedKeyIds.getIfPresent(hash(token));
+        return verifiedWith(entryOf(token));
     }
 
     void remember(String token, String kid) {
-        verifiedKeyIds.put(hash(token), kid);
+        remember(entryOf(token), kid);
     }
+
+    /** Where a token is kept, for a caller that looks it up and then remembers it: hashed once. */
+    static Entry entryOf(String token) {
+        return new Entry(hash(token));
+    }
+
+    String verifiedWith(Entry entry) {
+        return verifiedKeyIds.getIfPresent(entry.hash());
+    }
+
+    void remember(Entry entry, String kid) {
+        verifiedKeyIds.put(entry.hash(), kid);
+    }
+
+    record Entry(String hash) {}
 
     private static String hash(String token) {
         try {

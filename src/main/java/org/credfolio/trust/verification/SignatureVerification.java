@@ -40,7 +40,8 @@ class SignatureVerification {
             return null;
         }
         checks.pass("key", "Key " + kid + " (" + alg + ") is in good standing.");
-        if (kid.equals(cache.verifiedWith(token))) {
+        SignatureCache.Entry entry = SignatureCache.entryOf(token);
+        if (kid.equals(cache.verifiedWith(entry))) {
             checks.pass("signature", "The signature is valid (verified earlier with the same key).");
             return key;
         }
@@ -50,7 +51,7 @@ class SignatureVerification {
                     "The signature does not match the content: it was altered or not signed by " + kid + ".");
             return null;
         }
-        cache.remember(token, kid);
+        cache.remember(entry, kid);
         checks.pass("signature", "The signature is valid.");
         return key;
     }
