@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +56,7 @@ class RecentLearnerAwards {
         long writesBefore = writes.get();
         Map<String, LearnerAwards> read =
                 mongo.find(Query.query(Criteria.where("_id").in(missing)), LearnerAwards.class).stream()
+                        .map(RecentLearnerAwards::unmodifiable)
                         .collect(Collectors.toMap(LearnerAwards::learnerId, a -> a, (a, b) -> a));
         if (enabled) {
             recent.putAll(read);
@@ -66,6 +68,13 @@ class RecentLearnerAwards {
         }
         found.putAll(read);
         return found;
+    }
+
+    /** Shared by every request that reads it, so no caller can change it for the others. */
+    private static LearnerAwards unmodifiable(LearnerAwards read) {
+        return read.credentials() == null
+                ? read
+                : new LearnerAwards(read.learnerId(), read.districtId(), List.copyOf(read.credentials()));
     }
 
     /** The awards document of one learner, or null if they hold none. */

@@ -179,6 +179,16 @@ class PortfolioTest extends IntegrationTest {
                 .isEqualTo(0);
     }
 
+    private String recordRecentWelding() {
+        return registrar
+                .document(RECORD)
+                .variable("input", input(world.welding().id(), RECENT.toString()))
+                .execute()
+                .path("recordEarnedCredential.id")
+                .entity(String.class)
+                .get();
+    }
+
     private int fewestCommands(Runnable read) {
         int fewest = Integer.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
@@ -199,13 +209,7 @@ class PortfolioTest extends IntegrationTest {
                 .entityList(Object.class)
                 .hasSize(0);
 
-        String id = registrar
-                .document(RECORD)
-                .variable("input", input(world.welding().id(), RECENT.toString()))
-                .execute()
-                .path("recordEarnedCredential.id")
-                .entity(String.class)
-                .get();
+        String id = recordRecentWelding();
         learner.document(own)
                 .execute()
                 .path("me.credentials[0].id")
@@ -232,13 +236,7 @@ class PortfolioTest extends IntegrationTest {
 
     @Test
     void suspendReinstateAndRevokeChangeStatusWithReason() {
-        String id = registrar
-                .document(RECORD)
-                .variable("input", input(world.welding().id(), RECENT.toString()))
-                .execute()
-                .path("recordEarnedCredential.id")
-                .entity(String.class)
-                .get();
+        String id = recordRecentWelding();
         String change =
                 """
                 mutation($op: StatusChangeInput!) { %s(input: $op) { status statusReason } }""";
