@@ -66,11 +66,15 @@ class ShareViews {
      * index), then checked for expiry and withdrawal here.
      */
     Share active(String token) {
-        if (!SecretTokens.isWellFormed(token)) {
-            return null;
-        }
-        Share share = mongo.findOne(Query.query(Criteria.where("tokenHash").is(SecretTokens.hash(token))), Share.class);
+        Share share = byToken(token);
         return share != null && share.activeAt(Instant.now()) ? share : null;
+    }
+
+    /** The share with this token, active or not, or null. */
+    private Share byToken(String token) {
+        return SecretTokens.isWellFormed(token)
+                ? mongo.findOne(Query.query(Criteria.where("tokenHash").is(SecretTokens.hash(token))), Share.class)
+                : null;
     }
 
     /** The signed credentials of an active share, for a presentation; revoked ones have none. */
@@ -103,14 +107,12 @@ class ShareViews {
 
     /** Counts the view, only for an active share. */
     View open(String token) {
-        if (!SecretTokens.isWellFormed(token)) {
+        Share share = byToken(token);
+        if (share == null) {
             return new Missing();
         }
-        Share share = active(token);
-        if (share == null) {
-            Share inactive =
-                    mongo.findOne(Query.query(Criteria.where("tokenHash").is(SecretTokens.hash(token))), Share.class);
-            return inactive == null ? new Missing() : new Gone(inactive);
+        if (!share.activeAt(Instant.now())) {
+            return new Gone(share);
         }
         // The share was active a moment ago; a view racing a withdrawal may count.
         views.count(share.id());

@@ -5,17 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.crosswalks.AdvancedStanding;
 import org.credfolio.crosswalks.CourseLevel;
 import org.credfolio.crosswalks.CreditAuthority;
 import org.credfolio.crosswalks.CreditRule;
 import org.credfolio.crosswalks.CreditUnit;
+import org.credfolio.trust.OpenBadgeEnvelope;
 import org.credfolio.trust.TrustProperties;
 import org.credfolio.trust.keys.IssuerKeys;
 import org.credfolio.trust.presentation.Presentations;
@@ -128,18 +127,8 @@ public final class AdvancedStandingBenchmark {
 
     private static Map<String, Object> credential(
             IssuerKeys keys, TrustProperties trust, String learnerId, CredentialDefinition definition) {
-        String id = "urn:uuid:" + UUID.randomUUID();
-        Map<String, Object> vc = new LinkedHashMap<>();
-        vc.put(
-                "@context",
-                List.of(
-                        "https://www.w3.org/ns/credentials/v2",
-                        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"));
-        vc.put("id", id);
-        vc.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
-        vc.put(
-                "issuer",
-                Map.of("id", keys.issuerDid("bench-district"), "type", List.of("Profile"), "name", "Benchmark ISD"));
+        Map<String, Object> vc = OpenBadgeEnvelope.credential(keys.issuerDid("bench-district"), "Benchmark ISD");
+        String id = (String) vc.get("id");
         vc.put("name", definition.name());
         vc.put("validFrom", "2026-01-15T00:00:00Z");
         vc.put(

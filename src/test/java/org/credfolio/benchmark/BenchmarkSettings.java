@@ -43,7 +43,8 @@ record BenchmarkSettings(
                 store.equals("memory"));
     }
 
-    private static int positive(String name, int fallback) {
+    /** A positive whole number from a system property, or the fallback when it is not set. */
+    static int positive(String name, int fallback) {
         String value = System.getProperty(name);
         int parsed = value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
         if (parsed <= 0) {

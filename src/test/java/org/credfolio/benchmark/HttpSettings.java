@@ -15,11 +15,11 @@ record HttpSettings(Duration row, int rounds, Duration warmup, int connections, 
 
     static HttpSettings fromSystemProperties() {
         HttpSettings settings = new HttpSettings(
-                Duration.ofSeconds(positive("http.seconds", 10)),
-                positive("http.rounds", 3),
-                Duration.ofSeconds(positive("http.warmupSeconds", 30)),
-                positive("http.connections", 16),
-                positive("http.threads", 2));
+                Duration.ofSeconds(BenchmarkSettings.positive("http.seconds", 10)),
+                BenchmarkSettings.positive("http.rounds", 3),
+                Duration.ofSeconds(BenchmarkSettings.positive("http.warmupSeconds", 30)),
+                BenchmarkSettings.positive("http.connections", 16),
+                BenchmarkSettings.positive("http.threads", 2));
         if (settings.connections() < settings.threads()) {
             throw new IllegalArgumentException("http.connections must be at least http.threads");
         }
@@ -29,14 +29,5 @@ record HttpSettings(Duration row, int rounds, Duration warmup, int connections, 
     /** The Node peer's warm-up: a third of the service's, at least a second. */
     Duration peerWarmup() {
         return Duration.ofSeconds(Math.max(1, warmup.toSeconds() / 3));
-    }
-
-    private static int positive(String name, int fallback) {
-        String value = System.getProperty(name);
-        int parsed = value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
-        if (parsed <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, not " + parsed);
-        }
-        return parsed;
     }
 }

@@ -98,7 +98,8 @@ class DataIntegrityVerifier {
             byte[] publicKey,
             Checks checks) {
         String cacheKey = proof.verificationMethod();
-        if (cacheKey.equals(cache.verifiedWith(input))) {
+        SignatureCache.Entry entry = SignatureCache.entryOf(input);
+        if (cacheKey.equals(cache.verifiedWith(entry))) {
             checks.pass("signature", "The proof is valid (verified earlier with the same key).");
             return key;
         }
@@ -108,7 +109,7 @@ class DataIntegrityVerifier {
             checks.fail("signature", e.getMessage());
             return null;
         }
-        cache.remember(input, cacheKey);
+        cache.remember(entry, cacheKey);
         checks.pass("signature", "The eddsa-rdfc-2022 proof is valid.");
         return key;
     }

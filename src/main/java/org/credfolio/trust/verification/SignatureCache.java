@@ -21,20 +21,12 @@ class SignatureCache {
     private final Cache<String, String> verifiedKeyIds =
             Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
-    /** The key id that verified this token before, or null. */
-    String verifiedWith(String token) {
-        return verifiedWith(entryOf(token));
-    }
-
-    void remember(String token, String kid) {
-        remember(entryOf(token), kid);
-    }
-
-    /** Where a token is kept, for a caller that looks it up and then remembers it: hashed once. */
+    /** Where a token (or document text) is kept: looked up and then remembered with one hash. */
     static Entry entryOf(String token) {
         return new Entry(hash(token));
     }
 
+    /** The key id that verified this token before, or null. */
     String verifiedWith(Entry entry) {
         return verifiedKeyIds.getIfPresent(entry.hash());
     }
