@@ -112,9 +112,10 @@ public final class HttpBenchmark {
             NodePeer peer = skipped == null
                     ? NodePeer.start(app.baseUri().resolve("/.well-known/jwks.json"), work.resolve("node.log"))
                     : null;
+            Path tokens = HttpRows.tokenDirectory(work);
             try {
                 List<HttpRows.Row> rows = HttpRows.build(
-                        work, settings, fixture, mint, app.baseUri(), peer == null ? null : peer.baseUri());
+                        work, tokens, settings, fixture, mint, app.baseUri(), peer == null ? null : peer.baseUri());
                 report = new HttpReport(rows);
                 header(fixture, peer, skipped);
                 measure(rows);
@@ -122,6 +123,7 @@ public final class HttpBenchmark {
                 report.ratios();
                 footer(fixture, peer);
             } finally {
+                deleteRecursively(tokens);
                 if (peer != null) {
                     peer.close();
                 }

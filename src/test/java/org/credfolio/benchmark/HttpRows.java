@@ -34,6 +34,9 @@ final class HttpRows {
     }
 
     private final Path work;
+    /** Where the token files go: memory-backed when the machine has it (see {@link #tokenDirectory}). */
+    private final Path tokens;
+
     private final HttpSettings settings;
     private final HttpFixture fixture;
     private final TokenMint mint;
@@ -43,8 +46,10 @@ final class HttpRows {
     private int bodies;
     private long issued;
 
-    private HttpRows(Path work, HttpSettings settings, HttpFixture fixture, TokenMint mint) throws IOException {
+    private HttpRows(Path work, Path tokens, HttpSettings settings, HttpFixture fixture, TokenMint mint)
+            throws IOException {
         this.work = work;
+        this.tokens = tokens;
         this.settings = settings;
         this.fixture = fixture;
         this.mint = mint;
@@ -67,9 +72,10 @@ final class HttpRows {
      * The rows in round order, each service row followed by its Node peer when there is one, so
      * that what drifts during a round (JIT, GC, other load) reaches both alike.
      */
-    static List<Row> build(Path work, HttpSettings settings, HttpFixture fixture, TokenMint mint, URI app, URI node)
+    static List<Row> build(
+            Path work, Path tokens, HttpSettings settings, HttpFixture fixture, TokenMint mint, URI app, URI node)
             throws IOException {
-        HttpRows rows = new HttpRows(work, settings, fixture, mint);
+        HttpRows rows = new HttpRows(work, tokens, settings, fixture, mint);
         List<Row> list = new ArrayList<>();
         list.add(new Row(
                 "floor",
@@ -104,7 +110,24 @@ final class HttpRows {
                 false,
                 rows.fixed(app, "GET", fixture.sharePath(), null, List.of(), HttpFixture.SHARE_VERIFIED)));
         list.add(new Row("issue", "recordEarnedCredential", false, rows.issue(app)));
-        return list;
+        return settings.only().isEmpty()
+                ? list
+                : list.stream()
+                        .filter(row -> settings.only().contains(row.key()))
+                        .toList();
+    }
+
+    /**
+     * A directory for the token files. The never-seen rows write some 200 MB of fresh tokens just
+     * before they run; on disk, the kernel would write them back while wrk measures, on the same
+     * two cores. {@code /dev/shm} (memory) is used where the machine has it; else {@code work}.
+     */
+    static Path tokenDirectory(Path work) throws IOException {
+        Path memory = Path.of("/dev/shm");
+        if (Files.isDirectory(memory) && Files.isWritable(memory)) {
+            return Files.createTempDirectory(memory, "credfolio-http-tokens-");
+        }
+        return Files.createDirectories(work.resolve("tokens"));
     }
 
     /** The same request every time; every answer must be a 200 with {@code expect} in it. */
@@ -263,7 +286,7 @@ final class HttpRows {
     private List<Path> tokenFiles(String name) {
         List<Path> files = new ArrayList<>();
         for (int t = 0; t < settings.threads(); t++) {
-            files.add(work.resolve(name + ".tokens." + t));
+            files.add(tokens.resolve(name + ".tokens." + t));
         }
         return files;
     }

@@ -95,8 +95,10 @@ final class JoseHeaderPolicy {
         try {
             // From the header already parsed: nimbus's own parse would decode and read it again.
             JWSHeader jwsHeader = JWSHeader.parse(header, new Base64URL(parts[0]));
+            // Both parts decoded as base64url above, so every character is ASCII: ISO-8859-1 gives
+            // the same bytes with a plain copy, where US-ASCII checks each one again.
             byte[] signingInput = token.substring(0, parts[0].length() + 1 + parts[1].length())
-                    .getBytes(StandardCharsets.US_ASCII);
+                    .getBytes(StandardCharsets.ISO_8859_1);
             return new Parsed(jwsHeader, signingInput, new Base64URL(parts[2]), payload);
         } catch (ParseException | RuntimeException e) {
             checks.fail("header", "The header is not a valid JWS header: " + e.getMessage());
