@@ -40,6 +40,7 @@ public class ShareManagement {
     private final String baseUrl;
     private final CreationLocks creationLocks;
     private final IdentityDisclosures identities;
+    private final RecentShares recentShares;
 
     ShareManagement(
             MongoOperations mongo,
@@ -47,8 +48,10 @@ public class ShareManagement {
             LearnerManagement learners,
             AuditLog audit,
             TrustProperties trust,
-            IdentityDisclosures identities) {
+            IdentityDisclosures identities,
+            RecentShares recentShares) {
         this.identities = identities;
+        this.recentShares = recentShares;
         this.mongo = mongo;
         this.credentials = credentials;
         this.learners = learners;
@@ -128,6 +131,8 @@ public class ShareManagement {
             }
             throw new ConflictException("SHARE_ALREADY_REVOKED", "id", "This share was revoked already.");
         }
+        // Its page and presentation on this instance answer Gone from the next view on.
+        recentShares.forget(revoked);
         audit.record("share.revoked", "Share", id, Map.of());
         return revoked;
     }

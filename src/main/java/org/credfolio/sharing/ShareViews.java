@@ -10,13 +10,9 @@ import org.credfolio.awards.SharedCredentials;
 import org.credfolio.awards.SharedCredentials.SharedCredential;
 import org.credfolio.identity.IdentityDisclosure;
 import org.credfolio.identity.IdentityDisclosures;
-import org.credfolio.shared.security.SecretTokens;
 import org.credfolio.trust.CredentialForms;
 import org.credfolio.trust.verification.CredentialVerification;
 import org.credfolio.trust.verification.CredentialVerifier;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,21 +21,21 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ShareViews {
-    private final MongoOperations mongo;
+    private final RecentShares shares;
     private final SharedCredentials credentials;
     private final CredentialVerifier verifier;
     private final IdentityDisclosures identities;
     private final ShareViewCounts views;
 
     ShareViews(
-            MongoOperations mongo,
+            RecentShares shares,
             SharedCredentials credentials,
             CredentialVerifier verifier,
             IdentityDisclosures identities,
             ShareViewCounts views) {
         this.identities = identities;
         this.views = views;
-        this.mongo = mongo;
+        this.shares = shares;
         this.credentials = credentials;
         this.verifier = verifier;
     }
@@ -63,18 +59,12 @@ class ShareViews {
 
     /**
      * The active share with this token, or null. Looked up by the token's hash alone (a unique
-     * index), then checked for expiry and withdrawal here.
+     * index; remembered for a second, {@link RecentShares}), then checked for expiry and withdrawal
+     * here.
      */
     Share active(String token) {
-        Share share = byToken(token);
+        Share share = shares.byToken(token);
         return share != null && share.activeAt(Instant.now()) ? share : null;
-    }
-
-    /** The share with this token, active or not, or null. */
-    private Share byToken(String token) {
-        return SecretTokens.isWellFormed(token)
-                ? mongo.findOne(Query.query(Criteria.where("tokenHash").is(SecretTokens.hash(token))), Share.class)
-                : null;
     }
 
     /** The signed credentials of an active share, for a presentation; revoked ones have none. */
@@ -107,7 +97,7 @@ class ShareViews {
 
     /** Counts the view, only for an active share. */
     View open(String token) {
-        Share share = byToken(token);
+        Share share = shares.byToken(token);
         if (share == null) {
             return new Missing();
         }
