@@ -39,6 +39,7 @@ public final class HttpBenchmark {
 
     private WrkRun wrk;
     private HttpReport report;
+    private boolean peerRan;
 
     private HttpBenchmark(HttpSettings settings, Path work) {
         this.settings = settings;
@@ -119,15 +120,35 @@ public final class HttpBenchmark {
                 report = new HttpReport(rows);
                 header(fixture, peer, skipped);
                 measure(rows);
-                report.table();
-                report.ratios();
-                footer(fixture, peer);
             } finally {
                 deleteRecursively(tokens);
                 if (peer != null) {
                     peer.close();
                 }
             }
+            peerRan = peer != null;
+        }
+        measureCold(data, log, fixture);
+        report.table();
+        report.ratios();
+        footer(fixture);
+    }
+
+    /**
+     * The second phase: the application restarted on the same store with every read cache off, so
+     * that each portfolio read and share page view reads the store as a first view does, beside a
+     * floor measured on that same server.
+     */
+    private void measureCold(Path data, Path log, HttpFixture fixture) throws Exception {
+        if (!settings.only().isEmpty() && HttpRows.COLD_KEYS.stream().noneMatch(settings.only()::contains)) {
+            return;
+        }
+        System.out.println("Restarting the application with its read caches off: " + HttpRows.CACHES_OFF);
+        try (ForkedApp app = ForkedApp.start(data, log, SERVER_JVM, HttpRows.CACHES_OFF.toArray(String[]::new))) {
+            fixture.prepare(app);
+            List<HttpRows.Row> rows = HttpRows.cold(work.resolve("cold"), settings, fixture, app.baseUri());
+            report.add(rows);
+            measure(rows);
         }
     }
 
@@ -209,7 +230,7 @@ public final class HttpBenchmark {
                 loadBefore);
     }
 
-    private void footer(HttpFixture fixture, NodePeer peer) {
+    private void footer(HttpFixture fixture) {
         System.out.println();
         System.out.printf(
                 "java.version:         %s (%s), server JVM %s%n",
@@ -223,7 +244,7 @@ public final class HttpBenchmark {
                 settings.row().toSeconds(),
                 settings.rounds(),
                 settings.warmup().toSeconds(),
-                peer == null ? "" : " and the Node peer");
+                peerRan ? " and the Node peer" : "");
         System.out.println("store:                embedded H2 file store, durable writes, demo data (300 learners) and "
                 + fixture.issuedSoFar() + " credentials recorded before the rows");
     }

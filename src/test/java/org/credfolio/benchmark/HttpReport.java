@@ -24,8 +24,14 @@ final class HttpReport {
     private final Map<String, List<WrkRun.Result>> rounds = new LinkedHashMap<>();
 
     HttpReport(List<HttpRows.Row> rows) {
-        this.rows = rows;
-        for (HttpRows.Row row : rows) {
+        this.rows = new ArrayList<>();
+        add(rows);
+    }
+
+    /** Rows of a later phase, reported after the earlier ones. */
+    void add(List<HttpRows.Row> more) {
+        for (HttpRows.Row row : more) {
+            rows.add(row);
             rounds.put(row.key(), new ArrayList<>());
         }
     }
@@ -105,6 +111,8 @@ final class HttpReport {
                     GOAL_VERIFY_OF_NODE,
                     true);
         }
+        ratioIfRan("portfolio, caches off / its floor", "portfolio-cold", "floor-cold");
+        ratioIfRan("share page, caches off / its floor", "share-cold", "floor-cold");
         ratioIfRan("floor / Node http, a tiny JSON", "floor", "node-plain");
         ratioIfRan("floor / Node http, the same HMAC", "floor", "node-hmac");
         ratioIfRan("verify never-seen / floor", "verify-new", "floor");

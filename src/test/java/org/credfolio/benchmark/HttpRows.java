@@ -46,14 +46,18 @@ final class HttpRows {
     private int bodies;
     private long issued;
 
-    private HttpRows(Path work, Path tokens, HttpSettings settings, HttpFixture fixture, TokenMint mint)
-            throws IOException {
+    private HttpRows(Path work, Path tokens, HttpSettings settings, HttpFixture fixture, TokenMint mint) {
         this.work = work;
         this.tokens = tokens;
         this.settings = settings;
         this.fixture = fixture;
         this.mint = mint;
         this.cyclingFiles = tokenFiles("cycling");
+        this.issued = fixture.issuedSoFar();
+    }
+
+    /** The issued credentials, one file per wrk thread. */
+    private void writeCycling() throws IOException {
         List<String> cycling = fixture.cycling();
         List<StringBuilder> texts = new ArrayList<>();
         for (int t = 0; t < settings.threads(); t++) {
@@ -65,7 +69,6 @@ final class HttpRows {
         for (int t = 0; t < settings.threads(); t++) {
             Files.writeString(cyclingFiles.get(t), texts.get(t));
         }
-        this.issued = fixture.issuedSoFar();
     }
 
     /**
@@ -76,6 +79,7 @@ final class HttpRows {
             Path work, Path tokens, HttpSettings settings, HttpFixture fixture, TokenMint mint, URI app, URI node)
             throws IOException {
         HttpRows rows = new HttpRows(work, tokens, settings, fixture, mint);
+        rows.writeCycling();
         List<Row> list = new ArrayList<>();
         list.add(new Row(
                 "floor",
@@ -110,9 +114,43 @@ final class HttpRows {
                 false,
                 rows.fixed(app, "GET", fixture.sharePath(), null, List.of(), HttpFixture.SHARE_VERIFIED)));
         list.add(new Row("issue", "recordEarnedCredential", false, rows.issue(app)));
+        return chosen(settings, list);
+    }
+
+    /** The settings that turn every read cache off, for {@link #cold}. */
+    static final List<String> CACHES_OFF = List.of(
+            "--credfolio.awards.read-ttl=0", "--credfolio.learner.own-record-ttl=0", "--credfolio.sharing.read-ttl=0");
+
+    static final List<String> COLD_KEYS = List.of("floor-cold", "portfolio-cold", "share-cold");
+
+    /**
+     * The rows of the second phase, against the application restarted with {@link #CACHES_OFF}:
+     * every portfolio read and share page view then reads the store, as a first view does. With its
+     * own floor, measured on the same server. Its files go to {@code work}, apart from the first
+     * phase's.
+     */
+    static List<Row> cold(Path work, HttpSettings settings, HttpFixture fixture, URI app) throws IOException {
+        HttpRows rows = new HttpRows(Files.createDirectories(work), work, settings, fixture, null);
+        List<Row> list = List.of(
+                new Row(
+                        "floor-cold",
+                        "floor: POST /challenges (caches off)",
+                        false,
+                        rows.fixed(app, "POST", "/challenges", "{}", List.of(JSON_TYPE), "\"challenge\"")),
+                new Row("portfolio-cold", "portfolio, caches off (every read a first)", false, rows.portfolio(app)),
+                new Row(
+                        "share-cold",
+                        "share page, caches off",
+                        false,
+                        rows.fixed(app, "GET", fixture.sharePath(), null, List.of(), HttpFixture.SHARE_VERIFIED)));
+        return chosen(settings, list);
+    }
+
+    /** All rows, or those {@code http.rows} names. */
+    private static List<Row> chosen(HttpSettings settings, List<Row> rows) {
         return settings.only().isEmpty()
-                ? list
-                : list.stream()
+                ? rows
+                : rows.stream()
                         .filter(row -> settings.only().contains(row.key()))
                         .toList();
     }
