@@ -34,6 +34,11 @@ public record Share(
         long viewCount,
         String identityDisclosureId) {
 
+    /** Its list cannot change: a share read once may be shown to many requests ({@link RecentShares}). */
+    public Share {
+        credentialIds = credentialIds == null ? null : List.copyOf(credentialIds);
+    }
+
     /** Not revoked and not expired at the given instant. */
     public boolean activeAt(Instant now) {
         return revokedAt == null && expiresAt.isAfter(now);
