@@ -1,9 +1,8 @@
 package org.credfolio.learner;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.credfolio.shared.cache.RecentReads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -12,36 +11,22 @@ import org.springframework.stereotype.Component;
  * (1 s; 0 turns it off), so that a portfolio page and the requests around it read the learner once:
  * each embedded-store round trip costs about an eighth of a portfolio read. Keyed by the learner's
  * own id, so an entry only ever answers that learner's {@code me}. A change made through this
- * service's profile operations forgets the record at once; one made on another instance, or by a
- * roster import, shows within the time to live.
+ * service's profile operations forgets the record at once ({@link RecentReads}); one made on another
+ * instance, or by a roster import, shows within the time to live.
  */
 @Component
 class OwnLearnerRecords {
-    private final boolean enabled;
-    private final Cache<String, Learner> records;
+    private final RecentReads<String, Learner> records;
 
     OwnLearnerRecords(@Value("${credfolio.learner.own-record-ttl:1s}") Duration ttl) {
-        this.enabled = !ttl.isZero() && !ttl.isNegative();
-        this.records = Caffeine.newBuilder()
-                .maximumSize(10_000)
-                .expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
-                .build();
+        this.records = new RecentReads<>(ttl, 10_000);
     }
 
     Learner get(String learnerId, Supplier<Learner> read) {
-        if (!enabled) {
-            return read.get();
-        }
-        Learner known = records.getIfPresent(learnerId);
-        if (known != null) {
-            return known;
-        }
-        Learner learner = read.get();
-        records.put(learnerId, learner);
-        return learner;
+        return records.get(learnerId, read);
     }
 
     void forget(String learnerId) {
-        records.invalidate(learnerId);
+        records.forget(learnerId);
     }
 }
