@@ -55,13 +55,10 @@ class GraphQlConfiguration {
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
                 ExecutionContext execution = parameters.getExecutionContext();
-                if (introspectionOnly(execution.getOperationDefinition()) || passed.known(execution)) {
+                if (introspectionOnly(execution.getOperationDefinition())) {
                     return SimpleInstrumentationContext.noOp();
                 }
-                // Throws when the limit is exceeded, so what follows is a pass.
-                InstrumentationContext<ExecutionResult> context = super.beginExecuteOperation(parameters, state);
-                passed.remember(execution);
-                return context;
+                return passed.checkOnce(execution, () -> super.beginExecuteOperation(parameters, state));
             }
 
             @Override
@@ -80,13 +77,8 @@ class GraphQlConfiguration {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-                ExecutionContext execution = parameters.getExecutionContext();
-                if (passed.known(execution)) {
-                    return SimpleInstrumentationContext.noOp();
-                }
-                InstrumentationContext<ExecutionResult> context = super.beginExecuteOperation(parameters, state);
-                passed.remember(execution);
-                return context;
+                return passed.checkOnce(
+                        parameters.getExecutionContext(), () -> super.beginExecuteOperation(parameters, state));
             }
 
             @Override

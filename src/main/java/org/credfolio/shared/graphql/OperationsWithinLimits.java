@@ -2,8 +2,12 @@ package org.credfolio.shared.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.language.OperationDefinition;
+import java.util.function.Supplier;
 
 /**
  * Operations one limit check already passed, so that the same operation sent again skips the walk
@@ -17,14 +21,21 @@ final class OperationsWithinLimits {
     private final Cache<OperationDefinition, Boolean> passed =
             Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
 
-    boolean known(ExecutionContext execution) {
-        return withoutVariables(execution) && passed.getIfPresent(execution.getOperationDefinition()) != null;
-    }
-
-    void remember(ExecutionContext execution) {
-        if (withoutVariables(execution)) {
+    /**
+     * Runs {@code check} (which throws when the operation exceeds its limit) unless this operation
+     * passed it before, and remembers a pass.
+     */
+    InstrumentationContext<ExecutionResult> checkOnce(
+            ExecutionContext execution, Supplier<InstrumentationContext<ExecutionResult>> check) {
+        boolean rememberable = withoutVariables(execution);
+        if (rememberable && passed.getIfPresent(execution.getOperationDefinition()) != null) {
+            return SimpleInstrumentationContext.noOp();
+        }
+        InstrumentationContext<ExecutionResult> context = check.get();
+        if (rememberable) {
             passed.put(execution.getOperationDefinition(), Boolean.TRUE);
         }
+        return context;
     }
 
     private static boolean withoutVariables(ExecutionContext execution) {
