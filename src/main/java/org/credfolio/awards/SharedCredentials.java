@@ -1,5 +1,6 @@
 package org.credfolio.awards;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import org.credfolio.catalog.CredentialDefinition;
 import org.credfolio.organization.Organization;
 import org.credfolio.organization.OrganizationManagement;
 import org.credfolio.organization.OrganizationType;
+import org.credfolio.shared.cache.RecentReads;
 import org.credfolio.shared.security.CurrentUsers;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,18 +34,28 @@ public class SharedCredentials {
     private final CredentialIssuance issuance;
     private final CatalogManagement catalog;
     private final OrganizationManagement organizations;
+    /**
+     * Stored signed credentials as share pages read them (the VC-JWT and its learner), by award id,
+     * for the awards' time to live: a link many open at once reads them once a second. Nothing
+     * rewrites a stored VC-JWT, so what is remembered is what the store holds, bar a change made
+     * outside the service (which the page's verification then shows within the time to live).
+     */
+    private final RecentReads<String, IssuedCredential> storedJwts;
 
     SharedCredentials(
             MongoOperations mongo,
             RecentLearnerAwards recent,
             CredentialIssuance issuance,
             CatalogManagement catalog,
-            OrganizationManagement organizations) {
+            OrganizationManagement organizations,
+            @Value("${credfolio.awards.read-ttl:1s}") Duration ttl) {
         this.mongo = mongo;
         this.recent = recent;
         this.issuance = issuance;
         this.catalog = catalog;
         this.organizations = organizations;
+        // A VC-JWT is a few kilobytes: some 50 MB at most.
+        this.storedJwts = new RecentReads<>(ttl, 10_000);
     }
 
     /**
@@ -89,11 +102,10 @@ public class SharedCredentials {
         if (awards.isEmpty()) {
             return List.of();
         }
-        // Read from the store on every view, not from the issuance cache: the page checks what is
-        // stored now. Filtered by _id alone (the embedded store indexes only that exact filter); the
-        // learner is checked here.
+        // Read from the store (at most a second ago), not from the issuance cache, which keeps what
+        // was signed: the page checks what is stored. The learner is checked here.
         Map<String, String> jwts =
-                mongo.find(Query.query(Criteria.where("_id").in(awardIds)), IssuedCredential.class).stream()
+                storedJwts.getAll(awards.stream().map(Award::id).toList(), this::stored).values().stream()
                         .filter(c -> learnerId.equals(c.learnerId()))
                         .collect(Collectors.toMap(IssuedCredential::awardId, IssuedCredential::jwt));
         Map<String, CredentialDefinition> definitions =
@@ -132,6 +144,17 @@ public class SharedCredentials {
                 .map(a -> forms.get(a.id()))
                 .filter(Objects::nonNull)
                 .toList();
+    }
+
+    /**
+     * The VC-JWTs and learners of these awards' stored credentials; the Data Integrity form is not
+     * read. Filtered by _id alone: the embedded store indexes only that exact filter.
+     */
+    private Map<String, IssuedCredential> stored(Set<String> awardIds) {
+        Query query = Query.query(Criteria.where("_id").in(awardIds));
+        query.fields().include("learnerId", "jwt");
+        return mongo.find(query, IssuedCredential.class).stream()
+                .collect(Collectors.toMap(IssuedCredential::awardId, Function.identity()));
     }
 
     /** Names of the certifying bodies of these catalog entries, by organization id (cached reads). */

@@ -90,7 +90,7 @@ final class CredentialSection {
             return "<p class=\"by\">Issued by " + escape(issuedBy) + "</p>\n";
         }
         return "<p class=\"by\">Certified by " + escape(certifiedBy)
-                + (issuedBy == null ? "" : " \u00b7 recorded and issued by " + escape(issuedBy))
+                + (issuedBy == null ? "" : " &middot; recorded and issued by " + escape(issuedBy))
                 + "</p>\n";
     }
 

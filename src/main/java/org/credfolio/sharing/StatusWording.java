@@ -9,11 +9,14 @@ import org.credfolio.trust.verification.VerificationCheck;
 /** What the page says about one credential: the verifier's conclusion in plain words, and a tone. */
 record StatusWording(String text, Tone tone) {
 
-    /** Colour is only a second signal: the text and a mark always say the same. */
+    /**
+     * Colour is only a second signal: the text and a mark always say the same. The marks are
+     * character references, so that a page stays ASCII and is written out as a plain byte copy.
+     */
     enum Tone {
-        OK("status-ok", "\u2713"),
+        OK("status-ok", "&#x2713;"),
         WARN("status-warn", "!"),
-        BAD("status-bad", "\u2715");
+        BAD("status-bad", "&#x2715;");
 
         final String cssClass;
         final String mark;

@@ -75,7 +75,7 @@ class CredentialPageTest extends SharingTestBase {
         String html = result.getResponseBody();
         assertThat(html)
                 .contains("<html lang=\"en\">", "name=\"viewport\"", certified.name(), "Ana A.")
-                .contains("Certified by " + body.name() + " \u00b7 recorded and issued by "
+                .contains("Certified by " + body.name() + " &middot; recorded and issued by "
                         + world.districtA().name())
                 .contains("Valid: checked just now")
                 .contains("/credential.jwt", "/credential.json")
@@ -286,7 +286,7 @@ class CredentialPageTest extends SharingTestBase {
     void sharePageNamesTheCertifyingBodyAndTheIssuer() {
         String html = page(share(List.of(certifiedAward))).getResponseBody();
         assertThat(html)
-                .contains("Certified by " + body.name() + " \u00b7 recorded and issued by "
+                .contains("Certified by " + body.name() + " &middot; recorded and issued by "
                         + world.districtA().name());
         // Without a certifying body in the catalog, only the issuer.
         String plain = page(share(List.of(awardId))).getResponseBody();

@@ -6,6 +6,11 @@ public final class Html {
 
     public static String escape(Object value) {
         String text = value == null ? "" : value.toString();
+        if (!needsEscaping(text)) {
+            // The common case (a signed credential of several kilobytes, a date, a name) is copied once, not char by
+            // char.
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {
@@ -18,5 +23,17 @@ public final class Html {
             }
         }
         return out.toString();
+    }
+
+    private static boolean needsEscaping(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '<', '>', '&', '"', '\'' -> {
+                    return true;
+                }
+                default -> {}
+            }
+        }
+        return false;
     }
 }
