@@ -7,8 +7,7 @@ public final class Html {
     public static String escape(Object value) {
         String text = value == null ? "" : value.toString();
         if (!needsEscaping(text)) {
-            // The common case (a signed credential of several kilobytes, a date, a name) is copied once, not char by
-            // char.
+            // The common case (a signed credential of kilobytes, a date, a name): no copy at all.
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
