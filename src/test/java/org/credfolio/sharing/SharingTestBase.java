@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -18,6 +19,7 @@ import org.credfolio.support.IntegrationTest;
 import org.credfolio.support.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,6 +35,9 @@ abstract class SharingTestBase extends IntegrationTest {
 
     @Autowired
     MongoOperations mongo;
+
+    @Value("${credfolio.awards.read-ttl:1s}")
+    Duration storedCredentialsTtl;
 
     Tenants.World world;
     String awardId;
@@ -139,9 +144,11 @@ abstract class SharingTestBase extends IntegrationTest {
 
     /**
      * Renames the credential to "Master Welder" in the stored VC-JWT of one of learner A's Welding
-     * credentials, without re-signing it, as a forger or a broken store would.
+     * credentials, without re-signing it, as a forger or a broken store would. Pages remember a
+     * stored credential for {@code credfolio.awards.read-ttl} (showing the genuine one meanwhile),
+     * so this returns once that has passed: from then on every page shows what the store holds.
      */
-    void tamperWithStoredCredential(String award) {
+    void tamperWithStoredCredential(String award) throws InterruptedException {
         Query issued = Query.query(Criteria.where("_id").is(award));
         String jwt = mongo.findOne(issued, org.bson.Document.class, "issued_credentials")
                 .getString("jwt");
@@ -160,5 +167,6 @@ abstract class SharingTestBase extends IntegrationTest {
                                                 .encodeToString(forged.getBytes(StandardCharsets.UTF_8))
                                         + "." + parts[2]),
                 "issued_credentials");
+        Thread.sleep(storedCredentialsTtl.toMillis() + 100);
     }
 }
