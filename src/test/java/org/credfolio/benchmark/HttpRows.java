@@ -81,22 +81,14 @@ final class HttpRows {
         HttpRows rows = new HttpRows(work, tokens, settings, fixture, mint);
         rows.writeCycling();
         List<Row> list = new ArrayList<>();
-        list.add(new Row(
-                "floor",
-                "floor: POST /challenges",
-                false,
-                rows.fixed(app, "POST", "/challenges", "{}", List.of(JSON_TYPE), "\"challenge\"")));
+        list.add(new Row("floor", "floor: POST /challenges", false, rows.challenges(app)));
         if (node != null) {
             list.add(new Row(
                     "node-plain",
                     "Node http, a tiny JSON",
                     true,
                     rows.fixed(node, "POST", "/plain", "{}", List.of(JSON_TYPE), "\"ok\"")));
-            list.add(new Row(
-                    "node-hmac",
-                    "Node http, the same HMAC",
-                    true,
-                    rows.fixed(node, "POST", "/challenges", "{}", List.of(JSON_TYPE), "\"challenge\"")));
+            list.add(new Row("node-hmac", "Node http, the same HMAC", true, rows.challenges(node)));
         }
         list.add(new Row("verify-cycling", "POST /credentials/verify, 1,000 tokens cycling", false, rows.cycling(app)));
         if (node != null) {
@@ -108,11 +100,7 @@ final class HttpRows {
         }
         list.add(new Row(
                 "portfolio", "portfolio, " + fixture.portfolioSize() + " credentials", false, rows.portfolio(app)));
-        list.add(new Row(
-                "share",
-                "share page, 1 credential",
-                false,
-                rows.fixed(app, "GET", fixture.sharePath(), null, List.of(), HttpFixture.SHARE_VERIFIED)));
+        list.add(new Row("share", "share page, 1 credential", false, rows.sharePage(app)));
         list.add(new Row("issue", "recordEarnedCredential", false, rows.issue(app)));
         return chosen(settings, list);
     }
@@ -132,17 +120,9 @@ final class HttpRows {
     static List<Row> cold(Path work, HttpSettings settings, HttpFixture fixture, URI app) throws IOException {
         HttpRows rows = new HttpRows(Files.createDirectories(work), work, settings, fixture, null);
         List<Row> list = List.of(
-                new Row(
-                        "floor-cold",
-                        "floor: POST /challenges (caches off)",
-                        false,
-                        rows.fixed(app, "POST", "/challenges", "{}", List.of(JSON_TYPE), "\"challenge\"")),
+                new Row("floor-cold", "floor: POST /challenges (caches off)", false, rows.challenges(app)),
                 new Row("portfolio-cold", "portfolio, caches off (every read a first)", false, rows.portfolio(app)),
-                new Row(
-                        "share-cold",
-                        "share page, caches off",
-                        false,
-                        rows.fixed(app, "GET", fixture.sharePath(), null, List.of(), HttpFixture.SHARE_VERIFIED)));
+                new Row("share-cold", "share page, caches off", false, rows.sharePage(app)));
         return chosen(settings, list);
     }
 
@@ -183,6 +163,16 @@ final class HttpRows {
     }
 
     /** The learner's portfolio: a 200 with no {@code errors} and each credential's JWT. */
+    /** {@code POST /challenges}: the service's floor, and the Node peer's same HMAC. */
+    private Plan challenges(URI base) throws IOException {
+        return fixed(base, "POST", "/challenges", "{}", List.of(JSON_TYPE), "\"challenge\"");
+    }
+
+    /** The fixture's share page, whose credential must show as verified. */
+    private Plan sharePage(URI app) throws IOException {
+        return fixed(app, "GET", fixture.sharePath(), null, List.of(), HttpFixture.SHARE_VERIFIED);
+    }
+
     private Plan portfolio(URI base) throws IOException {
         Path file = work.resolve("portfolio.json");
         Files.writeString(file, JSON.writeValueAsString(Map.of("query", HttpFixture.PORTFOLIO)));
