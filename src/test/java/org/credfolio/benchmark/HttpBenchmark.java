@@ -17,7 +17,8 @@ import org.credfolio.shared.store.ForkedApp;
 
 /**
  * HTTP benchmark: every public path users wait on, measured by wrk in a process of its own against
- * the application in a JVM of its own (durable H2 file store, demo data, full JIT), all in one run:
+ * the application in a JVM of its own (durable H2 file store, or MongoDB with {@code http.store=mongodb};
+ * demo data, full JIT), all in one run:
  * the floor ({@code POST /challenges}), {@code POST /credentials/verify} on 1,000 issued tokens
  * cycling and on tokens never seen before, the learner's portfolio, a share page and {@code
  * recordEarnedCredential}; beside them, when Node is present, the Node peer ({@link NodePeer}) on
@@ -77,32 +78,41 @@ public final class HttpBenchmark {
     }
 
     private void run() throws Exception {
+        try (HttpStore store = HttpStore.start(settings.mongoDb())) {
+            run(store);
+        }
+    }
+
+    private void run(HttpStore store) throws Exception {
         Path data = work.resolve("data");
         Path log = work.resolve("app.log");
         Files.createDirectories(data);
         wrk = new WrkRun(copyScript(), settings);
         HttpFixture fixture = new HttpFixture();
+        String[] storeArgs = store.applicationArgs().toArray(String[]::new);
         System.out.println("HTTP benchmark: starting the application (separate JVM " + String.join(" ", SERVER_JVM)
-                + ") on a fresh embedded H2 store with the demo data in " + data);
+                + ") with the demo data on " + store.description() + ", data directory " + data);
         long phase = System.nanoTime();
-        try (ForkedApp first = ForkedApp.start(data, log, SERVER_JVM)) {
+        try (ForkedApp first = ForkedApp.start(data, log, SERVER_JVM, storeArgs)) {
             System.out.printf(Locale.ROOT, "Started in %.0f s; recording the cycling credentials%n", since(phase));
             phase = System.nanoTime();
             fixture.issueCycling(first);
         }
-        // The signing key stays in the store; the minting application reads a copy of it, taken
-        // while the server is stopped (the store is one process's at a time).
+        // The signing key stays in the store, encrypted with a key in the data directory; the minting
+        // application reads a copy of both, taken while the server is stopped (the embedded store is
+        // one process's at a time; a MongoDB is shared, and only the data directory is copied).
         Path copy = work.resolve("store-copy");
         copyRecursively(data, copy);
         System.out.printf(
                 Locale.ROOT,
-                "Recorded %d credentials in %.0f s; restarting the application, and the minting one on a copy of"
-                        + " its store%n",
+                "Recorded %d credentials in %.0f s; restarting the application, and the minting one on %s%n",
                 fixture.cycling().size(),
-                since(phase));
+                since(phase),
+                store.embedded() ? "a copy of its store" : "the same MongoDB");
         phase = System.nanoTime();
-        try (ForkedApp app = ForkedApp.start(data, log, SERVER_JVM);
-                TokenMint mint = TokenMint.open(copy, fixture.cycling().get(0))) {
+        try (ForkedApp app = ForkedApp.start(data, log, SERVER_JVM, storeArgs);
+                TokenMint mint = TokenMint.open(
+                        copy, store.applicationArgs(), fixture.cycling().get(0))) {
             System.out.printf(Locale.ROOT, "Both started in %.0f s%n", since(phase));
             fixture.prepare(app);
             fixture.assertVerifies(fixture.cycling().get(0), "An issued credential");
@@ -128,10 +138,10 @@ public final class HttpBenchmark {
             }
             peerRan = peer != null;
         }
-        measureCold(data, log, fixture);
+        measureCold(data, log, fixture, storeArgs);
         report.table();
         report.ratios();
-        footer(fixture);
+        footer(fixture, store);
     }
 
     /**
@@ -141,12 +151,14 @@ public final class HttpBenchmark {
      * phase's: the JIT starts over on the new server, and on 2 cores a row's rate still rose from
      * round to round after one warm-up.
      */
-    private void measureCold(Path data, Path log, HttpFixture fixture) throws Exception {
+    private void measureCold(Path data, Path log, HttpFixture fixture, String[] storeArgs) throws Exception {
         if (!settings.only().isEmpty() && HttpRows.COLD_KEYS.stream().noneMatch(settings.only()::contains)) {
             return;
         }
         System.out.println("Restarting the application with its read caches off: " + HttpRows.CACHES_OFF);
-        try (ForkedApp app = ForkedApp.start(data, log, SERVER_JVM, HttpRows.CACHES_OFF.toArray(String[]::new))) {
+        String[] args = Stream.concat(HttpRows.CACHES_OFF.stream(), Stream.of(storeArgs))
+                .toArray(String[]::new);
+        try (ForkedApp app = ForkedApp.start(data, log, SERVER_JVM, args)) {
             fixture.prepare(app);
             List<HttpRows.Row> rows = HttpRows.cold(work.resolve("cold"), settings, fixture, app.baseUri());
             report.add(rows);
@@ -232,7 +244,7 @@ public final class HttpBenchmark {
                 loadBefore);
     }
 
-    private void footer(HttpFixture fixture) {
+    private void footer(HttpFixture fixture, HttpStore store) {
         System.out.println();
         System.out.printf(
                 "java.version:         %s (%s), server JVM %s%n",
@@ -247,7 +259,7 @@ public final class HttpBenchmark {
                 settings.rounds(),
                 settings.warmup().toSeconds(),
                 peerRan ? " and the Node peer" : "");
-        System.out.println("store:                embedded H2 file store, durable writes, demo data (300 learners) and "
+        System.out.println("store:                " + store.description() + ", demo data (300 learners) and "
                 + fixture.issuedSoFar() + " credentials recorded before the rows");
     }
 

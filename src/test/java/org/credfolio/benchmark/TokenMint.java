@@ -23,7 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * instead: the claims of a credential the service issued, each with an id of its own (so its
  * signature is new to the server's cache), signed by {@link IssuerKeys} with the same district key.
  * The application holding that key runs here, in the benchmark's JVM, on a copy of the server's
- * store taken while the server was stopped; it is idle while wrk measures.
+ * data directory taken while the server was stopped (with the embedded store, the store itself; with
+ * MongoDB, the file that unlocks the stored key), and on the same MongoDB; it is idle while wrk
+ * measures.
  */
 final class TokenMint implements AutoCloseable {
     private static final int BATCH = 2_000;
@@ -42,17 +44,22 @@ final class TokenMint implements AutoCloseable {
         this.organizationId = keys.organizationOf(issuerId);
     }
 
-    /** Opens the copy of the store (no demo loader, no catalog seed: nothing is written) and reads the sample. */
-    static TokenMint open(Path storeCopy, String sampleJwt) {
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CredfolioApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--credfolio.store.data-directory=" + storeCopy,
-                        "--credfolio.demo.enabled=false",
-                        "--credfolio.catalog.seed=false",
-                        "--spring.main.banner-mode=off",
-                        // its store warnings are the server's, already in the server's log
-                        "--logging.level.root=error");
+    /**
+     * Opens the copy of the data directory, and the store there or the one {@code storeArgs} name (no
+     * demo loader, no catalog seed: nothing is written), and reads the sample.
+     */
+    static TokenMint open(Path storeCopy, List<String> storeArgs, String sampleJwt) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--credfolio.store.data-directory=" + storeCopy,
+                "--credfolio.demo.enabled=false",
+                "--credfolio.catalog.seed=false",
+                "--spring.main.banner-mode=off",
+                // its store warnings are the server's, already in the server's log
+                "--logging.level.root=error"));
+        args.addAll(storeArgs);
+        ConfigurableApplicationContext app =
+                new SpringApplicationBuilder(CredfolioApplication.class).run(args.toArray(String[]::new));
         try {
             return new TokenMint(app, sampleJwt);
         } catch (RuntimeException e) {

@@ -9,6 +9,9 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * {@code =mongodb} forces either.
  */
 public final class TestStores {
+    /** The MongoDB the tests and the HTTP benchmark run on: the one docker-compose.yml deploys. */
+    public static final String MONGO_IMAGE = "mongo:8.0";
+
     private static MongoDBContainer container;
 
     private TestStores() {}
@@ -21,7 +24,7 @@ public final class TestStores {
             return null;
         }
         if (container == null) {
-            container = new MongoDBContainer("mongo:8.0");
+            container = new MongoDBContainer(MONGO_IMAGE);
             container.start();
         }
         return container;
