@@ -116,6 +116,7 @@ public final class HttpBenchmark {
             System.out.printf(Locale.ROOT, "Both started in %.0f s%n", since(phase));
             fixture.prepare(app);
             fixture.assertVerifies(fixture.cycling().get(0), "An issued credential");
+            fixture.assertVerifies(fixture.cyclingIntegrity().get(0), "An issued Data Integrity credential");
             Path probe = work.resolve("probe.tokens");
             mint.mint(1, List.of(probe));
             fixture.assertVerifies(Files.readString(probe).strip(), "A minted credential");

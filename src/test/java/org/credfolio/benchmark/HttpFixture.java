@@ -21,7 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * What the HTTP benchmark's rows need from the server, made through its API as its users make it:
  * 1,000 credentials the registrar records for demo learners 002 to 300 (their JWTs are the cycling
- * tokens, and the first is the sample the minted ones copy), the demo learner's login and
+ * tokens, and the first is the sample the minted ones copy; their Data Integrity forms cycle in a
+ * row of their own), the demo learner's login and
  * portfolio, and a share link of one of their credentials. The demo learner (001) receives none, so
  * their portfolio keeps its size all run long.
  */
@@ -29,6 +30,10 @@ final class HttpFixture {
     static final String PORTFOLIO = "{ me { credentials { jwt credential { name } } } }";
     static final String RECORD =
             "mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id jwt } }";
+    /** The fixture's own recording also asks for the Data Integrity form; the issuance row does not. */
+    private static final String RECORD_BOTH_FORMS =
+            "mutation($i: RecordCredentialInput!) { recordEarnedCredential(input: $i) { id jwt ldpCredential } }";
+
     static final String CREDENTIAL = "tx-ibc-351";
     /** What the share page says of a credential that verified. */
     static final String SHARE_VERIFIED = "Verified";
@@ -46,6 +51,7 @@ final class HttpFixture {
 
     private final LocalDate today = LocalDate.now();
     private final List<String> cycling = new ArrayList<>();
+    private final List<JsonNode> cyclingIntegrity = new ArrayList<>();
     private URI base;
     private String learnerToken;
     private String registrarToken;
@@ -57,16 +63,19 @@ final class HttpFixture {
         String registrar = app.login(REGISTRAR);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<String>> issued = new ArrayList<>();
+            List<Future<JsonNode>> issued = new ArrayList<>();
             for (int n = 0; n < CYCLING; n++) {
                 int serial = n;
-                issued.add(pool.submit(() -> app.graphql(registrar, RECORD, Map.of("i", record(serial)))
-                        .path("recordEarnedCredential")
-                        .path("jwt")
-                        .asText()));
+                issued.add(pool.submit(() -> app.graphql(registrar, RECORD_BOTH_FORMS, Map.of("i", record(serial)))
+                        .path("recordEarnedCredential")));
             }
-            for (Future<String> jwt : issued) {
-                cycling.add(jwt.get());
+            for (Future<JsonNode> recorded : issued) {
+                JsonNode credential = recorded.get();
+                cycling.add(credential.path("jwt").asText());
+                if (!credential.path("ldpCredential").isObject()) {
+                    throw new IllegalStateException("A recorded credential has no Data Integrity form: " + credential);
+                }
+                cyclingIntegrity.add(credential.path("ldpCredential"));
             }
         } finally {
             pool.shutdown();
@@ -144,6 +153,11 @@ final class HttpFixture {
         return cycling;
     }
 
+    /** The Data Integrity forms of {@link #cycling}, in the same order. */
+    List<JsonNode> cyclingIntegrity() {
+        return cyclingIntegrity;
+    }
+
     String learnerToken() {
         return learnerToken;
     }
@@ -160,15 +174,18 @@ final class HttpFixture {
         return "/shares/" + URLEncoder.encode(shareToken, StandardCharsets.UTF_8);
     }
 
-    /** Checks that a token verifies at the server: a wrong mint fails here, not as a row of 400s. */
-    void assertVerifies(String jwt, String what) throws Exception {
+    /**
+     * Checks that a credential (a VC-JWT, or a Data Integrity credential as JSON) verifies at the
+     * server: a wrong mint fails here, not as a row of 400s.
+     */
+    void assertVerifies(Object credential, String what) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(base.resolve("/credentials/verify"))
                                 .timeout(Duration.ofSeconds(30))
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(
-                                        JSON.writeValueAsString(Map.of("verifiableCredential", jwt))))
+                                        JSON.writeValueAsString(Map.of("verifiableCredential", credential))))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 || !response.body().contains("\"verified\":true")) {

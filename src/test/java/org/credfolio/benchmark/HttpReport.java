@@ -117,6 +117,7 @@ final class HttpReport {
         ratioIfRan("floor / Node http, the same HMAC", "floor", "node-hmac");
         ratioIfRan("verify never-seen / floor", "verify-new", "floor");
         ratioIfRan("verify 1,000 cycling / floor", "verify-cycling", "floor");
+        ratioIfRan("Data Integrity / VC-JWT, cycling", "verify-integrity", "verify-cycling");
         ratioIfRan("recordEarnedCredential / floor", "issue", "floor");
     }
 

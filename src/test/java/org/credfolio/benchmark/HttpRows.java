@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -41,6 +42,7 @@ final class HttpRows {
     private final HttpFixture fixture;
     private final TokenMint mint;
     private final List<Path> cyclingFiles;
+    private final List<Path> integrityFiles;
     private List<Path> neverSeen;
     private int neverSeenSets;
     private int bodies;
@@ -53,21 +55,30 @@ final class HttpRows {
         this.fixture = fixture;
         this.mint = mint;
         this.cyclingFiles = tokenFiles("cycling");
+        this.integrityFiles = tokenFiles("integrity");
         this.issued = fixture.issuedSoFar();
     }
 
-    /** The issued credentials, one file per wrk thread. */
+    /** The issued credentials, in both forms (a Data Integrity credential as one line of JSON), one file per wrk thread. */
     private void writeCycling() throws IOException {
-        List<String> cycling = fixture.cycling();
+        write(fixture.cycling(), cyclingFiles);
+        List<String> integrity = new ArrayList<>();
+        for (JsonNode credential : fixture.cyclingIntegrity()) {
+            integrity.add(JSON.writeValueAsString(credential));
+        }
+        write(integrity, integrityFiles);
+    }
+
+    private void write(List<String> lines, List<Path> files) throws IOException {
         List<StringBuilder> texts = new ArrayList<>();
         for (int t = 0; t < settings.threads(); t++) {
             texts.add(new StringBuilder());
         }
-        for (int i = 0; i < cycling.size(); i++) {
-            texts.get(i % settings.threads()).append(cycling.get(i)).append('\n');
+        for (int i = 0; i < lines.size(); i++) {
+            texts.get(i % settings.threads()).append(lines.get(i)).append('\n');
         }
         for (int t = 0; t < settings.threads(); t++) {
-            Files.writeString(cyclingFiles.get(t), texts.get(t));
+            Files.writeString(files.get(t), texts.get(t));
         }
     }
 
@@ -98,6 +109,11 @@ final class HttpRows {
         if (node != null) {
             list.add(new Row("node-jose-new", "Node http + jose, minted tokens", true, rows.mintedForNode(node)));
         }
+        list.add(new Row(
+                "verify-integrity",
+                "POST /credentials/verify, 1,000 Data Integrity",
+                false,
+                rows.cyclingIntegrity(app)));
         list.add(new Row(
                 "portfolio", "portfolio, " + fixture.portfolioSize() + " credentials", false, rows.portfolio(app)));
         list.add(new Row("share", "share page, 1 credential", false, rows.sharePage(app)));
@@ -192,15 +208,27 @@ final class HttpRows {
 
     /** The 1,000 issued credentials, over and over: after the first pass the signature cache knows them. */
     private Plan cycling(URI base) {
+        return cycling(base, cyclingFiles, VERIFY_BEFORE, VERIFY_AFTER);
+    }
+
+    /**
+     * The same 1,000 credentials in their Data Integrity form (JSON-LD with an {@code
+     * eddsa-rdfc-2022} proof), over and over: what a verifier that asks for Data Integrity sends.
+     */
+    private Plan cyclingIntegrity(URI base) {
+        return cycling(base, integrityFiles, "{\"verifiableCredential\":", "}");
+    }
+
+    private Plan cycling(URI base, List<Path> files, String before, String after) {
         WrkRun.Request request = new WrkRun.Request(
                 base.resolve("/credentials/verify"),
                 List.of(JSON_TYPE),
                 List.of(
                         "mode=tokens",
                         "path=/credentials/verify",
-                        "tokens=" + prefix(cyclingFiles),
-                        "before=" + VERIFY_BEFORE,
-                        "after=" + VERIFY_AFTER,
+                        "tokens=" + prefix(files),
+                        "before=" + before,
+                        "after=" + after,
                         "expect=" + VERIFIED));
         return (duration, rate) -> request;
     }
