@@ -23,9 +23,23 @@ RUN groupadd --system --gid 10001 credfolio \
  && mkdir -p /app/data \
  && chown credfolio:credfolio /app/data
 WORKDIR /app
-COPY --from=build /build/target/credfolio.jar /app/credfolio.jar
+COPY --from=build /build/target/credfolio.jar /tmp/credfolio.jar
+# Faster starts: the jar unpacked (application/credfolio.jar and its lib/), and
+# an ahead-of-time cache of the classes a start loads and links (JDK 25, JEP 483
+# and 514), recorded by one training start that stops as soon as the application
+# context is ready (Spring's spring.context.exit=onRefresh; nothing is kept of
+# its data). Measured with JDK 25 on 2 cores, to the first healthy answer: about
+# 23 s from the packed jar, 18 s unpacked, 11-14 s with the cache. The cache is
+# about 115 MB. It must be made by this image's own JVM from these very files; a
+# JVM that cannot use it says so and starts without it.
+RUN java -Djarmode=tools -jar /tmp/credfolio.jar extract --destination /app/application \
+ && rm /tmp/credfolio.jar \
+ && java -XX:MaxRAMPercentage=75 -XX:AOTCacheOutput=/app/credfolio.aot \
+      -Dspring.context.exit=onRefresh -jar /app/application/credfolio.jar \
+      --credfolio.store.data-directory=/tmp/aot-training --logging.level.root=warn \
+ && rm -rf /tmp/aot-training
 # /app/data: the embedded store (when no MongoDB URI is set) and the
 # login-token signing key. Mount a volume there to keep it.
 USER 10001:10001
 EXPOSE 8080
-ENTRYPOINT ["java","-XX:MaxRAMPercentage=75","-jar","/app/credfolio.jar"]
+ENTRYPOINT ["java","-XX:MaxRAMPercentage=75","-XX:AOTCache=/app/credfolio.aot","-jar","/app/application/credfolio.jar"]
