@@ -20,7 +20,8 @@ import org.credfolio.shared.store.ForkedApp;
  * the application in a JVM of its own (durable H2 file store, or MongoDB with {@code http.store=mongodb};
  * demo data, full JIT), all in one run:
  * the floor ({@code POST /challenges}), {@code POST /credentials/verify} on 1,000 issued tokens
- * cycling and on tokens never seen before, the learner's portfolio, a share page and {@code
+ * cycling, on tokens never seen before and on the 1,000 in their Data Integrity form, the learner's
+ * portfolio, a share page and {@code
  * recordEarnedCredential}; beside them, when Node is present, the Node peer ({@link NodePeer}) on
  * the same tokens and keys. Each round runs every row once, in turn (reversed every other round, so
  * that drift reaches all alike); a row's figure is its median over the rounds. Run with {@code

@@ -59,7 +59,10 @@ final class HttpRows {
         this.issued = fixture.issuedSoFar();
     }
 
-    /** The issued credentials, in both forms (a Data Integrity credential as one line of JSON), one file per wrk thread. */
+    /**
+     * The issued credentials in both forms (a Data Integrity credential as one line of JSON), one
+     * file per wrk thread.
+     */
     private void writeCycling() throws IOException {
         write(fixture.cycling(), cyclingFiles);
         List<String> integrity = new ArrayList<>();
