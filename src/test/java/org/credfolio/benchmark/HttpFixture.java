@@ -23,8 +23,8 @@ import tools.jackson.databind.ObjectMapper;
  * 1,000 credentials the registrar records for demo learners 002 to 300 (their JWTs are the cycling
  * tokens, and the first is the sample the minted ones copy; their Data Integrity forms cycle in a
  * row of their own), the demo learner's login and portfolio, and a share link of one of their
- * credentials. The demo learner (001) receives none, so
- * their portfolio keeps its size all run long.
+ * credentials. The demo learner (001) receives none, so their portfolio keeps its size all run
+ * long.
  */
 final class HttpFixture {
     static final String PORTFOLIO = "{ me { credentials { jwt credential { name } } } }";
