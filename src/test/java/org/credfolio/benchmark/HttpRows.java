@@ -21,6 +21,10 @@ final class HttpRows {
     private static final String JSON_TYPE = "Content-Type: application/json";
     private static final String VERIFY_BEFORE = "{\"verifiableCredential\":\"";
     private static final String VERIFY_AFTER = "\"}";
+    /** Around a credential that is a JSON object (Data Integrity), not a string. */
+    private static final String VERIFY_OBJECT_BEFORE = "{\"verifiableCredential\":";
+
+    private static final String VERIFY_OBJECT_AFTER = "}";
     private static final String VERIFIED = "\"verified\":true";
 
     /** One row: its key, its label in the table, whether Node serves it, and how to run it. */
@@ -181,7 +185,6 @@ final class HttpRows {
         return (duration, rate) -> request;
     }
 
-    /** The learner's portfolio: a 200 with no {@code errors} and each credential's JWT. */
     /** {@code POST /challenges}: the service's floor, and the Node peer's same HMAC. */
     private Plan challenges(URI base) throws IOException {
         return fixed(base, "POST", "/challenges", "{}", List.of(JSON_TYPE), "\"challenge\"");
@@ -192,6 +195,7 @@ final class HttpRows {
         return fixed(app, "GET", fixture.sharePath(), null, List.of(), HttpFixture.SHARE_VERIFIED);
     }
 
+    /** The learner's portfolio: a 200 with no {@code errors} and each credential's JWT. */
     private Plan portfolio(URI base) throws IOException {
         Path file = work.resolve("portfolio.json");
         Files.writeString(file, JSON.writeValueAsString(Map.of("query", HttpFixture.PORTFOLIO)));
@@ -219,7 +223,7 @@ final class HttpRows {
      * eddsa-rdfc-2022} proof), over and over: what a verifier that asks for Data Integrity sends.
      */
     private Plan cyclingIntegrity(URI base) {
-        return cycling(base, integrityFiles, "{\"verifiableCredential\":", "}");
+        return cycling(base, integrityFiles, VERIFY_OBJECT_BEFORE, VERIFY_OBJECT_AFTER);
     }
 
     private Plan cycling(URI base, List<Path> files, String before, String after) {
